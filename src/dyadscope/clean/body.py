@@ -1,0 +1,321 @@
+"""Find the article body in a plain-text page dump (one block per line).
+
+Each line is classified from its own shape (length, stop-word share, final
+punctuation, boilerplate and timestamp patterns, duplication, script), given a
+weight, and the body is the contiguous run of lines with the largest total
+weight: long prose pulls the run out, navigation and widgets push it back.
+Inside that run, lines that are plainly boilerplate are dropped and short lines
+(subheadings, bylines between paragraphs) are kept.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+from dyadscope.types import Span
+
+WORD = re.compile(r"\w+")
+DUP_WINDOW = 100000
+LONG = 40
+COMMENTS_AFTER = 40.0
+COMMENTS_DISCOUNT = 0.25
+DIGIT_TOKEN = re.compile(r"\S*\d\S*")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+class Kind(Enum):
+    GOOD = "good"
+    NEAR = "near"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    stopwords: dict[str, frozenset[str]]
+    boilerplate: re.Pattern[str]
+    timestamp: re.Pattern[str]
+    list_marker: re.Pattern[str]
+    dateline: re.Pattern[str]
+    comments: re.Pattern[str]
+    months: frozenset[str]
+    sentence_end: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    span: Span
+    text: str
+    size: float
+    stop: float | None
+    ends: bool
+    boiler: bool
+    stamp: bool
+    listed: bool
+    dup: bool
+    foreign: bool
+    comments: bool
+    digits: float
+
+
+@cache
+def rules() -> Rules:
+    raw = resources.files("dyadscope").joinpath("data", "clean", "boilerplate.json")
+    data = json.loads(raw.read_text(encoding="utf-8"))
+    return Rules(
+        stopwords={lang: frozenset(words) for lang, words in data["stopwords"].items()},
+        boilerplate=_compile(data["boilerplate"]),
+        timestamp=re.compile("|".join(f"(?:{p})" for p in data["timestamp"]), re.I),
+        list_marker=re.compile(data["list_marker"]),
+        dateline=_compile(data["dateline"]),
+        months=frozenset(data["months"]),
+        comments=_compile(data["comments_start"]),
+        sentence_end=data["sentence_end"],
+    )
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    """One case-blind regex; anchored and word-initial patterns grouped so that the
+    engine tries the alternatives only at the line start and at word boundaries."""
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    initial = [p[2:] for p in patterns if p.startswith("\\b")]
+    other = [p for p in patterns if not p.startswith(("^", "\\b"))]
+    parts = [f"^(?:{'|'.join(f'(?:{p})' for p in anchored)})" if anchored else "",
+             f"\\b(?:{'|'.join(f'(?:{p})' for p in initial)})" if initial else "",
+             "|".join(f"(?:{p})" for p in other)]
+    return re.compile("|".join(p for p in parts if p), re.I)
+
+
+def line_spans(text: str) -> list[Span]:
+    """Spans of the non-empty lines of `text`, without surrounding whitespace."""
+    spans = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            spans.append(Span(start, start + len(stripped)))
+        pos += len(raw)
+    return spans
+
+
+SCRIPT_RANGES = (
+    (0x0250, "latin"),
+    (0x0370, "other"),
+    (0x0400, "greek"),
+    (0x0530, "cyrillic"),
+    (0x0590, "other"),
+    (0x0600, "hebrew"),
+    (0x0700, "arabic"),
+    (0x0900, "other"),
+    (0x0980, "devanagari"),
+    (0x0E00, "other"),
+    (0x0E80, "thai"),
+    (0x1E00, "other"),
+    (0x1F00, "latin"),
+    (0x3040, "other"),
+    (0xA000, "cjk"),
+    (0xAC00, "other"),
+    (0xD7B0, "cjk"),
+    (0xF900, "other"),
+    (0xFB00, "cjk"),
+)
+ASCII_LETTER = re.compile(r"[A-Za-z]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _script_of_char(code: int) -> str:
+    for limit, name in SCRIPT_RANGES:
+        if code < limit:
+            return name
+    return "other"
+
+
+def script_of(text: str) -> str | None:
+    """The script most of the letters of `text` are written in."""
+    if text.isascii():
+        return "latin" if ASCII_LETTER.search(text) else None
+    wide = NON_ASCII.findall(text)
+    counts = Counter(_script_of_char(ord(c)) for c in wide if c.isalpha())
+    # ASCII letters, roughly: the rest of the line less spaces and punctuation
+    counts["latin"] += int((len(text) - len(wide)) * 0.8)
+    name, count = counts.most_common(1)[0]
+    return name if count else None
+
+
+def size_of(text: str) -> float:
+    """Words, counting two CJK characters as one word."""
+    if text.isascii():
+        return len(WORD.findall(text))
+    cjk = len(CJK.findall(text))
+    return len(WORD.findall(CJK.sub(" ", text) if cjk else text)) + cjk / 2
+
+
+def pick_stoplist(texts: list[str], stopwords: dict[str, frozenset[str]]) -> frozenset[str]:
+    words = Counter(w for t in texts for w in WORD.findall(t.lower()))
+    total = sum(words.values())
+    if not total:
+        return frozenset()
+    hits = {lang: sum(words[w] for w in stoplist) for lang, stoplist in stopwords.items()}
+    best = max(hits, key=hits.__getitem__)
+    return stopwords[best] if hits[best] >= 0.1 * total else frozenset()
+
+
+def stop_share(text: str, stoplist: frozenset[str]) -> float | None:
+    if not stoplist:
+        return None
+    words = WORD.findall(text.lower())
+    return sum(w in stoplist for w in words) / len(words) if words else 0.0
+
+
+def is_dateline(text: str, size: float) -> bool:
+    """A short line that is mostly a date or time: a byline, a comment header."""
+    if len(text) > 100 or size > 12:
+        return False
+    r = rules()
+    if text[-1] in ".!?" and size >= 6:
+        return False
+    if r.dateline.search(text):
+        return True
+    words = WORD.findall(text.lower())
+    dated = [w for w in words if w in r.months or w.isdigit()]
+    months = any(w in r.months for w in dated)
+    return months and any(w.isdigit() for w in dated) and len(words) - len(dated) <= 5
+
+
+def _digit_share(text: str) -> float:
+    tokens = len(text.split())
+    return len(DIGIT_TOKEN.findall(text)) / tokens if tokens else 0.0
+
+
+def describe(text: str) -> list[Line]:
+    r = rules()
+    spans = line_spans(text)
+    texts = [text[s.start : s.end] for s in spans]
+    seen = Counter(texts)
+    long_texts = [t for t in texts if len(t) >= 80] or texts
+    stoplist = pick_stoplist(long_texts, r.stopwords)
+    main_script = script_of(" ".join(long_texts)[:20000])
+    lines = []
+    for span, t in zip(spans, texts, strict=True):
+        script = script_of(t)
+        size = size_of(t)
+        lines.append(
+            Line(
+                span=span,
+                text=t,
+                size=size,
+                stop=stop_share(t, stoplist),
+                ends=t[-1] in r.sentence_end,
+                boiler=len(t) < 200 and bool(r.boilerplate.search(t)),
+                stamp=bool(r.timestamp.match(t)) or is_dateline(t, size),
+                listed=bool(r.list_marker.match(t)),
+                dup=seen[t] > 1,
+                digits=_digit_share(t),
+                foreign=script is not None and script != main_script,
+                comments=len(t) < 100 and bool(r.comments.search(t)),
+            )
+        )
+    return lines
+
+
+def classify(line: Line) -> Kind:
+    if line.boiler or line.stamp or line.foreign or line.dup:
+        return Kind.BAD
+    prose = (line.stop is None or line.stop >= 0.2) and line.digits < 0.2
+    if prose and line.size >= 6 and line.ends:
+        return Kind.NEAR if line.listed and not line.ends else Kind.GOOD
+    if line.size >= 6 and (line.ends or (line.stop or 0) >= 0.15):
+        return Kind.NEAR
+    return Kind.SHORT
+
+
+def weight(line: Line, kind: Kind) -> float:
+    if kind is Kind.GOOD:
+        return line.size
+    if kind is Kind.NEAR:
+        return line.size * 0.3
+    if kind is Kind.SHORT:
+        return -1.0
+    if line.boiler:
+        return -20.0
+    if line.stamp:
+        return -12.0
+    return -(3.0 + line.size)
+
+
+def densest(weights: list[float]) -> tuple[int, int] | None:
+    """Inclusive bounds of the contiguous run with the largest positive sum."""
+    best, best_bounds = 0.0, None
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_bounds = total, (start, i)
+    return best_bounds
+
+
+def comments_start(lines: list[Line], kinds: list[Kind], weights: list[float]) -> int:
+    """Index of the line opening a comment section below some prose, else len(lines)."""
+    prose = 0.0
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if line.comments and prose >= COMMENTS_AFTER:
+            return i
+        if kind is Kind.GOOD:
+            prose += weights[i]
+    return len(lines)
+
+
+def body_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the lines of `text` that make up the article body."""
+    lines = describe(text)
+    kinds = [classify(line) for line in lines]
+    weights = [weight(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    cut = comments_start(lines, kinds, weights)
+    # Reader comments are prose too: below a comment header they count for little.
+    weights = weights[:cut] + [w * COMMENTS_DISCOUNT if w > 0 else w for w in weights[cut:]]
+    bounds = densest(weights)
+    if bounds is None:
+        return ()
+    first, last = bounds
+    if first < cut:
+        last = min(last, cut - 1)
+    while first <= last and kinds[first] is not Kind.GOOD:
+        first += 1
+    while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):
+        last -= 1
+    return tuple(lines[i].span for i in range(first, last + 1) if kinds[i] is not Kind.BAD)
+
+
+def title_span(text: str, body: tuple[Span, ...]) -> Span | None:
+    """The headline line: a short line without final period above the body."""
+    start = body[0].start if body else len(text)
+    candidates = [s for s in line_spans(text[:start]) if _headline_like(text[s.start : s.end])]
+    if not candidates:
+        return None
+    texts = [text[s.start : s.end] for s in line_spans(text)]
+    seen = Counter(texts)
+    first_line = texts[0] if texts else ""
+
+    def score(i: int) -> float:
+        t = text[candidates[i].start : candidates[i].end]
+        repeated = seen[t] > 1 or (t != first_line and first_line.startswith(t))
+        return 2.0 * repeated + i / len(candidates)
+
+    return candidates[max(range(len(candidates)), key=score)]
+
+
+def _headline_like(line: str) -> bool:
+    size = size_of(line)
+    if not 3 <= size <= 30 or line[-1] in ".:;,":
+        return False
+    r = rules()
+    return not (r.boilerplate.search(line) or r.timestamp.match(line) or r.list_marker.match(line))

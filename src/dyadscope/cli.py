@@ -1,0 +1,193 @@
+"""Command line: a thin layer over dyadscope.api."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from dyadscope import api
+from dyadscope.errors import DyadscopeError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="News articles in, a sourced record of who did what with whom.")
+kb_app = typer.Typer(help="The knowledge base of office holders.")
+app.add_typer(kb_app, name="kb")
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DEFAULT_DB = Path("dyadscope.db")
+
+
+def fail(error: DyadscopeError) -> None:
+    err.print(f"[red]error:[/red] {error}", highlight=False)
+    raise typer.Exit(2)
+
+
+def exit_code(report: api.IngestReport) -> int:
+    return 1 if report.failures else 0
+
+
+def _ingest(paths: list[Path], db: Path, knowledge: Path | None) -> api.IngestReport:
+    from dyadscope.pipeline import count_files
+
+    if not sys.stderr.isatty():
+        return api.ingest(paths, db, knowledge)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("ingesting", total=count_files(paths))
+        return api.ingest(paths, db, knowledge, tick=lambda: progress.advance(task))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    db: DbOption = DEFAULT_DB,
+    knowledge: Annotated[Path | None, typer.Option(help="Folder of extra data files.")] = None,
+) -> None:
+    """Read articles, run the whole pipeline and store the results."""
+    try:
+        report = _ingest(paths, db, knowledge)
+    except DyadscopeError as error:
+        fail(error)
+    for failure in report.failures:
+        err.print(f"[yellow]skipped[/yellow] {failure.path}: {failure.reason}", highlight=False)
+    err.print(
+        f"{report.documents} documents read from {report.files} files: {report.stored} stored, "
+        f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}", highlight=False
+    )
+    raise typer.Exit(exit_code(report))
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="json")] = "json",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
+) -> None:
+    """Write the whole database in the export format."""
+    if format != "json":
+        fail(DyadscopeError(None, "export", f"unknown format {format!r} (json)"))
+    try:
+        data = api.export(db)
+    except DyadscopeError as error:
+        fail(error)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if out_file is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out_file.write_text(text + "\n", encoding="utf-8")
+        err.print(f"wrote {out_file}")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Folder of gold annotation files.")],
+    docs: Annotated[Path, typer.Option(help="Folder of the articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Ingest --docs into a temporary database and score it against --gold."""
+    from dyadscope.evaluate import score
+    from dyadscope.evaluate.render import render
+
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "evaluate.db"
+            api.ingest([docs], db)
+            metrics = score(gold, api.export(db))
+    except DyadscopeError as error:
+        fail(error)
+    if as_json:
+        sys.stdout.write(json.dumps(metrics, indent=1) + "\n")
+    else:
+        render(metrics, out)
+
+
+@app.command()
+def timeline(
+    a: Annotated[str, typer.Argument(help="A country or person, by any name.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    db: DbOption = DEFAULT_DB,
+    undated: Annotated[bool, typer.Option(help="Also list undated events.")] = False,
+) -> None:
+    """The dated events between two actors, oldest first, with their sources."""
+    try:
+        entries = api.timeline(db, a, b, undated)
+    except DyadscopeError as error:
+        fail(error)
+    print_timeline(entries, f"{a} – {b}")
+
+
+def print_timeline(entries: list[api.TimelineEntry], title: str) -> None:
+    table = Table(title=title, show_lines=True)
+    for column in ("date", "type", "who → whom", "status", "where", "sources", "evidence"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        table.add_row(
+            entry.date or "?", entry.type, f"{entry.source_country} → {entry.target_country}",
+            entry.status, entry.location or "", "\n".join(entry.outlets),
+            entry.evidence[0][:160],
+        )
+    out.print(table)
+    if not entries:
+        out.print("no events between these actors")
+
+
+@app.command()
+def demo(db: DbOption = Path("dyadscope-demo.db")) -> None:
+    """Ingest the bundled sample articles and print the Belarus–Vietnam timeline."""
+    samples = resources.files("dyadscope") / "data" / "samples"
+    with resources.as_file(samples) as folder:
+        try:
+            report = _ingest([Path(folder)], db, None)
+            entries = api.timeline(db, "Belarus", "Vietnam")
+        except DyadscopeError as error:
+            fail(error)
+    err.print(f"{report.stored} sample articles stored in {db}")
+    print_timeline(entries, "Belarus – Vietnam")
+
+
+@kb_app.command("import")
+def kb_import(
+    file: Annotated[Path, typer.Argument(help="Wikidata SPARQL JSON result.")],
+    knowledge: Annotated[Path, typer.Option(help="Folder of user data files.")] = Path(
+        "dyadscope-knowledge"),
+) -> None:
+    """Add office holders from a Wikidata query result to a user knowledge folder."""
+    from dyadscope.knowledge.user import import_office_holders
+
+    try:
+        added, path = import_office_holders(file, knowledge)
+    except DyadscopeError as error:
+        fail(error)
+    err.print(f"{added} office holders written to {path}; use --knowledge {knowledge}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """The web page and the REST API over the database."""
+    import uvicorn
+
+    from dyadscope.web import create_app
+
+    try:
+        application = create_app(db)
+    except DyadscopeError as error:
+        fail(error)
+    uvicorn.run(application, host=host, port=port)
+
+
+def main() -> None:
+    app()

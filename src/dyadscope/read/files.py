@@ -1,0 +1,112 @@
+"""Readers for each container format; each returns RawDocument or raises DyadscopeError."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+from dyadscope.errors import DyadscopeError
+from dyadscope.types import RawDocument
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    path: str
+    reason: str
+
+
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 first, charset detection as fallback; binary content is refused."""
+    if b"\x00" in data[:8192]:
+        raise DyadscopeError(label, "read", "binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise DyadscopeError(label, "read", "undecodable: not UTF-8, no charset found") from None
+        text = str(best)
+    sample = text[:8192]
+    if sample and sum(ord(c) in _CONTROL for c in sample) / len(sample) > 0.05:
+        raise DyadscopeError(label, "read", "binary file (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_file(path: Path, label: str, kind: str) -> RawDocument:
+    text = decode(path.read_bytes(), label)
+    if not text.strip():
+        raise DyadscopeError(label, "read", "empty file")
+    return RawDocument(source=label, kind="html" if kind == "html" else "text", content=text)
+
+
+def _jsonl_record(record: Any, label: str) -> RawDocument:
+    if not isinstance(record, dict):
+        raise DyadscopeError(label, "read", "line is not a JSON object")
+    html, text = record.get("html"), record.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str) or not content.strip():
+        raise DyadscopeError(label, "read", "record has neither 'text' nor 'html'")
+    kind = "html" if content is html else "text"
+
+    def optional(key: str) -> str | None:
+        value = record.get(key)
+        return str(value) if value not in (None, "") else None
+
+    return RawDocument(
+        source=label,
+        kind=kind,
+        content=content.replace("\r\n", "\n"),
+        url=optional("url"),
+        title=optional("title"),
+        published=optional("published"),
+        outlet=optional("outlet"),
+    )
+
+
+def read_jsonl(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
+    text = decode(path.read_bytes(), label)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{label}#{number}"
+        try:
+            yield _jsonl_record(json.loads(line), where)
+        except json.JSONDecodeError as error:
+            yield ReadFailure(where, f"invalid JSON: {error.msg}")
+        except DyadscopeError as error:
+            yield ReadFailure(where, error.reason)
+
+
+def read_warc(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response":
+                    continue
+                headers = record.http_headers
+                ctype = headers.get_header("Content-Type", "") if headers else ""
+                if "html" not in ctype and "text" not in ctype:
+                    continue
+                record_id = record.rec_headers.get_header("WARC-Record-ID", "").strip("<>")
+                where = f"{label}#{record_id}"
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                try:
+                    content = decode(record.content_stream().read(), where)
+                except DyadscopeError as error:
+                    yield ReadFailure(where, error.reason)
+                    continue
+                kind = "html" if "html" in ctype else "text"
+                yield RawDocument(source=where, kind=kind, content=content, url=url)
+        except ArchiveLoadFailed as error:
+            raise DyadscopeError(label, "read", f"not a WARC file: {error}") from None

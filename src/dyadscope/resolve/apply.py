@@ -1,0 +1,207 @@
+"""Resolve one document's extraction against the store and write it, in one transaction."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from dyadscope.knowledge import Knowledge
+from dyadscope.resolve.entities import (
+    EntityIndex,
+    EntityRecord,
+    Link,
+    resolve_other,
+    resolve_other_key,
+    resolve_person,
+)
+from dyadscope.resolve.events import (
+    StoredEvent,
+    event_id,
+    merge_reason,
+    more_precise,
+)
+from dyadscope.store.db import Store
+from dyadscope.types import EventCandidate, Extraction, PartialDate
+
+
+@cache
+def canonical_names(knowledge: Knowledge) -> dict[str, str]:
+    names = {f"country:{c['alpha3'].upper()}": c["name"] for c in knowledge.countries}
+    names.update({f"org:{o['id']}": o["name"] for o in knowledge.organizations})
+    names.update({f"weapon:{w['id']}": w["name"] for w in knowledge.weapons})
+    return names
+
+
+def load_index(store: Store) -> EntityIndex:
+    rows = store.rows("SELECT id, type, name, country, key FROM entities")
+    return EntityIndex([EntityRecord(**row) for row in rows])
+
+
+class Writer:
+    """Writes extractions; holds the entity index between documents of one run."""
+
+    def __init__(self, store: Store, knowledge: Knowledge) -> None:
+        self.store = store
+        self.knowledge = knowledge
+        self.index = load_index(store)
+
+    def write(self, extraction: Extraction, run_id: str) -> None:
+        document = extraction.document
+        with self.store.transaction():
+            self.store.insert_document(document, run_id)
+            entity_of = self._entities(extraction)
+            self._events(extraction, entity_of)
+            self._facts(extraction, entity_of)
+
+    def _entities(self, extraction: Extraction) -> dict[str, str]:
+        document = extraction.document
+        entity_of: dict[str, str] = {}
+        links: dict[str, Link] = {}
+        names = canonical_names(self.knowledge)
+        for mention in extraction.mentions:
+            if mention.key not in entity_of:
+                if mention.type == "PERSON":
+                    record, link = resolve_person(
+                        mention, document.published, self.index, self.knowledge
+                    )
+                    links[mention.key] = link
+                else:
+                    record = resolve_other(mention, self.index, names)
+                self._save_entity(record)
+                entity_of[mention.key] = record.id
+            self._save_mention(document.id, mention, entity_of[mention.key])
+        for key, link in links.items():
+            self.store.execute(
+                "INSERT OR REPLACE INTO entity_links VALUES (?,?,?,?,?)",
+                (link.entity_id, key, document.id, link.score, link.reason),
+            )
+        return entity_of
+
+    def _save_entity(self, record: EntityRecord) -> None:
+        if record.key not in self.index.by_key:
+            self.index.add(record)
+        self.store.execute(
+            "INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?)",
+            (record.id, record.type, record.name, record.country, record.key),
+        )
+
+    def _save_mention(self, document_id: str, mention, entity: str) -> None:  # noqa: ANN001
+        self.store.execute(
+            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?)",
+            (document_id, mention.span.start, mention.span.end, mention.text, entity,
+             mention.type, mention.origin),
+        )
+        self.store.execute("INSERT OR IGNORE INTO aliases VALUES (?,?)", (entity, mention.text))
+        if mention.type == "PERSON" and mention.role:
+            published = None
+            for role in mention.role.split(", "):
+                self.store.execute(
+                    "INSERT OR IGNORE INTO roles VALUES (?,?,?,?,?)",
+                    (entity, role, mention.country, published, document_id),
+                )
+
+    def _events(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
+        document = extraction.document
+        for candidate in extraction.events:
+            actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
+            merged = self._find_merge(candidate, actors, document.id)
+            if merged is None:
+                identifier = event_id(document.id, candidate)
+                self._insert_event(identifier, candidate, entity_of)
+            else:
+                identifier, reason = merged
+                self._update_event(identifier, candidate, document.id, reason)
+            for actor in actors:
+                self.store.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?)",
+                                   (identifier, actor))
+            self._insert_evidence(identifier, candidate, document)
+
+    def _find_merge(
+        self, candidate: EventCandidate, actors: frozenset[str], document_id: str
+    ) -> tuple[str, str] | None:
+        rows = self.store.rows(
+            "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs FROM events e "
+            "JOIN evidence v ON v.event_id = e.id WHERE e.type = ? AND "
+            "((e.source_country = ? AND e.target_country = ?) OR "
+            "(e.source_country = ? AND e.target_country = ?)) GROUP BY e.id",
+            (candidate.type, candidate.source_country, candidate.target_country,
+             candidate.target_country, candidate.source_country),
+        )
+        for row in rows:
+            stored_actors = {r["entity_id"] for r in self.store.rows(
+                "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
+            stored = StoredEvent(
+                id=row["id"], type=row["type"], mode=row["mode"],
+                source_country=row["source_country"], target_country=row["target_country"],
+                date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
+                status=row["status"], location=row["location"],
+                documents=frozenset(row["docs"].split(",")), actors=frozenset(stored_actors),
+            )
+            reason = merge_reason(candidate, actors, document_id, stored)
+            if reason is not None:
+                return row["id"], reason
+        return None
+
+    def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
+        if key and key in entity_of:
+            return entity_of[key]
+        if country is None:
+            return None
+        names = canonical_names(self.knowledge)
+        record = resolve_other_key(f"country:{country}", "COUNTRY", country, self.index, names)
+        self._save_entity(record)
+        return record.id
+
+    def _insert_event(self, identifier: str, c: EventCandidate, entity_of: dict[str, str]) -> None:
+        source = self._side(c.source_key, c.source_country, entity_of)
+        target = self._side(c.target_key, c.target_country, entity_of)
+        self.store.execute(
+            "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (identifier, c.type, c.mode, c.context, source, target, c.source_country,
+             c.target_country,
+             c.date.value if c.date else None, c.date.precision if c.date else None,
+             c.status, c.location, c.score, c.rule),
+        )
+
+    def _update_event(self, identifier: str, c: EventCandidate, document_id: str,
+                      reason: str) -> None:
+        row = self.store.rows("SELECT date, date_precision, location FROM events WHERE id = ?",
+                              (identifier,))[0]
+        old = PartialDate(row["date"], row["date_precision"]) if row["date"] else None
+        best = more_precise(old, c.date)
+        self.store.execute(
+            "UPDATE events SET date = ?, date_precision = ?, location = ? WHERE id = ?",
+            (best.value if best else None, best.precision if best else None,
+             row["location"] or c.location, identifier),
+        )
+        self.store.execute(
+            "INSERT OR IGNORE INTO event_links VALUES (?,?,?,?,?)",
+            (identifier, document_id, c.evidence.start, 1.0, reason),
+        )
+
+    def _insert_evidence(self, identifier: str, c: EventCandidate, document) -> None:  # noqa: ANN001
+        text = document.text[c.evidence.start : c.evidence.end]
+        self.store.execute(
+            "INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?)",
+            (identifier, document.id, c.evidence.start, c.evidence.end, text,
+             c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None),
+        )
+
+    def _facts(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
+        document = extraction.document
+        for fact in extraction.facts:
+            self.store.execute(
+                "INSERT OR IGNORE INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
+                (document.id, fact.span.start, fact.span.end, fact.text, fact.value, fact.unit,
+                 fact.what, None, None),
+            )
+        for quote in extraction.quotes:
+            self.store.execute(
+                "INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?)",
+                (document.id, quote.span.start, quote.span.end, quote.text,
+                 entity_of.get(quote.speaker or "")),
+            )
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,94 @@
+"""One event per happening: candidates merge with a stored event when nothing tells them apart."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from dyadscope.types import EventCandidate, PartialDate
+
+# Verbal acts repeat within an article as distinct acts; happenings are reported twice.
+HAPPENINGS = {"CONSULT", "COOPERATE", "AID", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE",
+              "RETREAT", "CONCEDE", "PROTEST"}
+SYMMETRIC_MODES = {"meet", "sign", None}
+DAY_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    id: str
+    type: str
+    mode: str | None
+    source_country: str | None
+    target_country: str | None
+    date: PartialDate | None
+    status: str
+    location: str | None
+    documents: frozenset[str]
+    actors: frozenset[str]
+
+
+def event_id(document_id: str, candidate: EventCandidate) -> str:
+    basis = f"{document_id}|{candidate.evidence.start}|{candidate.type}|{candidate.rule}"
+    return "evt-" + hashlib.sha256(basis.encode()).hexdigest()[:12]
+
+
+def _as_date(value: PartialDate) -> date:
+    parts = [int(p) for p in value.value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool | None:
+    """True/False when both are known; None when one is missing."""
+    if a is None or b is None:
+        return None
+    if a.precision == "day" and b.precision == "day":
+        return abs((_as_date(a) - _as_date(b)).days) <= DAY_SLACK
+    coarse = min(len(a.value), len(b.value))
+    return a.value[:coarse] == b.value[:coarse]
+
+
+def _pair_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
+    same = (candidate.source_country, candidate.target_country) == (
+        stored.source_country, stored.target_country)
+    swapped = (candidate.source_country, candidate.target_country) == (
+        stored.target_country, stored.source_country)
+    return same or (swapped and candidate.mode in SYMMETRIC_MODES)
+
+
+def merge_reason(
+    candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent
+) -> str | None:
+    """Why the candidate is the stored happening, or None when they must stay apart."""
+    if candidate.type != stored.type or not _pair_compatible(candidate, stored):
+        return None
+    if candidate.mode != stored.mode or candidate.status != stored.status:
+        return None
+    same_document = document_id in stored.documents
+    if same_document and candidate.type not in HAPPENINGS and candidate.mode != "sign":
+        return None
+    shared = actors & stored.actors
+    fit = dates_compatible(candidate.date, stored.date)
+    if fit is False:
+        return None
+    if candidate.location and stored.location and candidate.location != stored.location:
+        if not shared:
+            return None
+    if fit is True:
+        when = candidate.date.value if candidate.date else "?"
+        return f"same type, mode and countries; dates agree ({when})" + (
+            "; shared actors" if shared else "")
+    if shared:
+        return "same type, mode, countries and actors; one date unknown"
+    if same_document:
+        return "same type, mode and countries in one article; one date unknown"
+    return None
+
+
+def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if len(a.value) >= len(b.value) else b

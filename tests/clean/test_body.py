@@ -1,0 +1,127 @@
+"""Body and headline detection on plain-text dumps."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dyadscope.clean.body import body_spans, title_span
+from dyadscope.types import Span
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+PARAGRAPHS = [
+    "The city council approved the new budget on Monday after a long debate that lasted "
+    "until late in the evening, with most members voting in favour of the plan.",
+    "Under the plan, the city will spend more on public transport and on the repair of "
+    "old school buildings, while the budget for the annual festival will be cut.",
+    "Road works",
+    "The mayor said that the work on the main bridge would begin in the spring and that "
+    "it should be finished before the end of the year if the weather allows it.",
+    "Critics of the plan argued that the council had not explained where the money for "
+    "the new buses would come from, and they asked for a public hearing on the matter.",
+]
+PAGE = "\n".join(
+    [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Log in",
+        "Council approves budget after long debate",
+        "12.03 09:15",
+        *PARAGRAPHS,
+        "Share this article",
+        "Subscribe to our newsletter",
+        "- Local",
+        "- Council passes parking rules",
+        "- Storm closes two roads",
+        "© 2024 The Example Gazette. All rights reserved.",
+    ]
+)
+
+
+def texts(text: str, spans: tuple[Span, ...]) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def test_body_is_the_prose_lines_with_the_subheading() -> None:
+    assert texts(PAGE, body_spans(PAGE)) == PARAGRAPHS
+
+
+def test_spans_exclude_surrounding_whitespace() -> None:
+    page = PAGE.replace(PARAGRAPHS[0], "   " + PARAGRAPHS[0] + "  \t")
+    first = body_spans(page)[0]
+    assert page[first.start : first.end] == PARAGRAPHS[0]
+
+
+def test_title_is_the_headline_above_the_body() -> None:
+    span = title_span(PAGE, body_spans(PAGE))
+    assert span is not None
+    assert PAGE[span.start : span.end] == "Council approves budget after long debate"
+
+
+def test_title_is_not_in_body() -> None:
+    page = "Council approves budget after long debate\n" + PAGE
+    body = body_spans(page)
+    title = title_span(page, body)
+    assert title is not None and all(not title.overlaps(s) for s in body)
+
+
+def test_comment_section_is_not_body() -> None:
+    comments = [
+        "3 comments",
+        "reader_one says:",
+        "March 12, 2024 at 10:02 am",
+        "I have read this twice and I still do not understand why the council would want "
+        "to cut the festival, which is the only thing that brings visitors to our town.",
+        "another_reader says:",
+        "March 12, 2024 at 11:40 am",
+        "The buses are a good idea but the council should have asked the people who live "
+        "along the new routes before deciding anything about them, in my opinion.",
+    ]
+    page = PAGE + "\n" + "\n".join(comments)
+    assert texts(page, body_spans(page)) == PARAGRAPHS
+
+
+def test_lines_in_another_script_are_not_body() -> None:
+    foreign = "Городской совет утвердил новый бюджет в понедельник после долгих дебатов."
+    page = PAGE.replace("Road works", foreign)
+    assert foreign not in texts(page, body_spans(page))
+
+
+def test_duplicated_caption_is_dropped() -> None:
+    caption = "The mayor speaks to reporters outside the city hall on Monday, March 11, 2024."
+    page = PAGE.replace("12.03 09:15", f"{caption}\n{caption}")
+    assert caption not in texts(page, body_spans(page))
+
+
+def test_empty_and_navigation_only_pages() -> None:
+    assert body_spans("") == ()
+    assert body_spans("Home\nNews\nSport\nLog in\n") == ()
+    assert title_span("", ()) is None
+
+
+def token_f1(gold: str, predicted: str) -> float:
+    g, p = Counter(gold.split()), Counter(predicted.split())
+    tp = sum((g & p).values())
+    if not tp:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="shared seeds not available")
+def test_seed_bodies_match_the_gold() -> None:
+    scores = []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        gold = json.loads((SHARED / "gold/seeds" / f"{path.stem}.json").read_text("utf-8"))
+        text = path.read_text(encoding="utf-8")
+        start = text.index(gold["body"]["first"])
+        end = text.index(gold["body"]["last"], start) + len(gold["body"]["last"])
+        predicted = "\n".join(texts(text, body_spans(text)))
+        scores.append(token_f1(text[start:end], predicted))
+    assert scores and sum(scores) / len(scores) >= 0.95

@@ -1,0 +1,116 @@
+"""Outlets and authors from credits, datelines, bylines and URLs, on short invented strings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dyadscope.clean.outlet import find_author, find_outlet, known_outlet, person_name
+from dyadscope.types import Span
+
+SEEDS = Path("/work/shared/seeds")
+PROSE = "The two delegations spent the afternoon on trade, transport and a long list of " * 2
+
+
+def lines(text: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text))
+
+
+def outlet(text: str, url: str | None = None) -> str | None:
+    return find_outlet(text, lines(text), url)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GOMEL, March 4. /TASS/. Talks were held.", "TASS"),
+        ("(MENAFN) Talks were held in Baku.", "MENAFN"),
+        ("Hue, Aug. 6 (Jiji Press) -- Talks were held.", "Jiji Press"),
+        ("LONDON (Reuters) - Talks were held.", "Reuters"),
+        ("Talks were held.\nA caption of the photo. — AFP\nMore text.", "AFP"),
+        ("March 3, Nashaweb. The sides met.", "Nashaweb"),
+        ("March 3, BelTA. The sides met.", "BelTA"),
+        ("A story about a man (L) and a committee (BIC).", None),
+        ("EDITOR IN CHIEF- JOHN DOE SMITH\nTalks were held.", None),
+        ("Reuters reported that the talks were held.", None),
+    ],
+)
+def test_outlet_from_text(text: str, expected: str | None) -> None:
+    assert outlet(text) == expected
+
+
+def test_outlet_from_url() -> None:
+    assert outlet("Talks were held.", "https://www.belta.by/president/view/1") == "BelTA"
+    assert outlet("Talks were held.", "https://news.example.org/a/1") == "news.example.org"
+    assert outlet("Talks were held.", "https://www.omanobserver.om/article/1") == "Oman Observer"
+
+
+def test_site_and_wire_together() -> None:
+    text = "Talks were held.\nThe end of the story. — AFP"
+    assert outlet(text, "https://www.omanobserver.om/a") == "Oman Observer (AFP)"
+    assert outlet("(AFP) Talks were held.", "https://www.afp.com/en/x") == "AFP"
+
+
+def test_known_outlet_aliases() -> None:
+    record = known_outlet("Agence France-Presse")
+    assert record is not None and record["name"] == "AFP"
+    assert known_outlet("ap") is None  # short capitals match only as written
+    assert known_outlet("AP") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Anna Petrova", "Anna Petrova"),
+        ("Jean-Luc de la Croix", "Jean-Luc de la Croix"),
+        ("J. R. Smith", "J. R. Smith"),
+        ("SHARE ARTICLE", None),
+        ("Read More", None),
+        ("Situation in Belarus", None),
+        ("Reuters", None),
+        ("The Guardian", None),
+        ("Sunday Morning", None),
+    ],
+)
+def test_person_name(line: str, expected: str | None) -> None:
+    assert person_name(line) == expected
+
+
+def test_author_from_byline() -> None:
+    text = "Title\nBy Anna Petrova, Staff Writer\n" + PROSE
+    assert find_author(text, lines(text)) == "Anna Petrova"
+    text = "Title\nBy Jane Smith and Tom O'Neil; Editing by Bob\n" + PROSE
+    assert find_author(text, lines(text)) == "Jane Smith and Tom O'Neil"
+    text = "Title\nAuthor: Olga Ivanova\n" + PROSE
+    assert find_author(text, lines(text)) == "Olga Ivanova"
+
+
+def test_author_from_signature_line() -> None:
+    text = f"Title\n{PROSE.strip()}.\n\nIvan Sidorov\n\nAll rights reserved\nLog in"
+    body = (Span(6, 6 + len(PROSE)),)
+    assert find_author(text, body) == "Ivan Sidorov"
+    assert find_author(text, lines(text)) == "Ivan Sidorov"
+
+
+def test_no_author_when_none_is_given() -> None:
+    text = "Title\nBy the end of 2023 the ministers agreed.\n" + PROSE
+    assert find_author(text, lines(text)) is None
+
+
+SEED_EXPECTED = {
+    "000": ("Pozirk", None),
+    "001": (None, "Nikolai Krylov"),
+    "002": (None, None),
+    "003": ("AFP", None),
+    "004": (None, None),
+}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="no shared seeds here")
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
+def test_seed_outlets_and_authors(prefix: str) -> None:
+    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    body = lines(text)
+    assert (find_outlet(text, body), find_author(text, body)) == SEED_EXPECTED[prefix]
