@@ -22,7 +22,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 kb_app = typer.Typer(help="The knowledge base of office holders.")
 app.add_typer(kb_app, name="kb")
 err = Console(stderr=True)
-out = Console()
+# Piped output keeps a readable width instead of falling back to 80 columns.
+out = Console() if sys.stdout.isatty() else Console(width=160)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 DEFAULT_DB = Path("dyadscope.db")

@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline offline, check its weights, and put our gazetteers in front of the NER."""
+"""Load the spaCy pipeline offline, check its weights, put our gazetteers before the NER."""
 
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
 
 def generic_patterns(table: dict[str, Any]) -> list[dict[str, Any]]:
     """Token patterns for names the gazetteers cannot list: designators, events, bodies."""
-    capital = {"TEXT": {"REGEX": r"^(?!(The|A|An|This|That|Its|His|Her|Their|Our|In|On|At)$)[A-Z0-9]"}}
+    function_words = "The|A|An|This|That|Its|His|Her|Their|Our|In|On|At"
+    capital = {"TEXT": {"REGEX": rf"^(?!({function_words})$)[A-Z0-9]"}}
     inner = {"TEXT": {"REGEX": r"^([A-Z0-9]|'s$|\u2019s$)"}, "OP": "*"}
     year = {"SHAPE": "dddd", "OP": "?"}
     return [

@@ -23,6 +23,9 @@ from dyadscope.types import Span
 WORD = re.compile(r"\w+")
 DUP_WINDOW = 100000
 LONG = 40
+MIN_PROSE = 6
+LEAD_MIN = 15
+MIN_FOREIGN = 3
 COMMENTS_AFTER = 40.0
 COMMENTS_DISCOUNT = 0.25
 DIGIT_TOKEN = re.compile(r"\S*\d\S*")
@@ -204,14 +207,14 @@ def describe(text: str) -> list[Line]:
     main_script = script_of(" ".join(long_texts)[:20000])
     lines = []
     for span, t in zip(spans, texts, strict=True):
-        script = script_of(t)
         size = size_of(t)
+        script = script_of(t) if size >= MIN_FOREIGN else None
         lines.append(
             Line(
                 span=span,
                 text=t,
                 size=size,
-                stop=stop_share(t, stoplist),
+                stop=stop_share(t, stoplist) if size >= MIN_PROSE else 0.0,
                 ends=t[-1] in r.sentence_end,
                 boiler=len(t) < 200 and bool(r.boilerplate.search(t)),
                 stamp=bool(r.timestamp.match(t)) or is_dateline(t, size),
@@ -229,9 +232,9 @@ def classify(line: Line) -> Kind:
     if line.boiler or line.stamp or line.foreign or line.dup:
         return Kind.BAD
     prose = (line.stop is None or line.stop >= 0.2) and line.digits < 0.2
-    if prose and line.size >= 6 and line.ends:
+    if prose and line.size >= MIN_PROSE and line.ends:
         return Kind.NEAR if line.listed and not line.ends else Kind.GOOD
-    if line.size >= 6 and (line.ends or (line.stop or 0) >= 0.15):
+    if line.size >= MIN_PROSE and (line.ends or (line.stop or 0) >= 0.15):
         return Kind.NEAR
     return Kind.SHORT
 
@@ -274,6 +277,12 @@ def comments_start(lines: list[Line], kinds: list[Kind], weights: list[float]) -
     return len(lines)
 
 
+def _opens_body(line: Line, kind: Kind) -> bool:
+    # A news lead is dense with names, so its stop-word share is low; a long, finished
+    # sentence still opens the body.
+    return kind is Kind.GOOD or (kind is Kind.NEAR and line.ends and line.size >= LEAD_MIN)
+
+
 def body_spans(text: str) -> tuple[Span, ...]:
     """Spans of the lines of `text` that make up the article body."""
     lines = describe(text)
@@ -288,7 +297,7 @@ def body_spans(text: str) -> tuple[Span, ...]:
     first, last = bounds
     if first < cut:
         last = min(last, cut - 1)
-    while first <= last and kinds[first] is not Kind.GOOD:
+    while first <= last and not _opens_body(lines[first], kinds[first]):
         first += 1
     while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):
         last -= 1

@@ -42,7 +42,9 @@ class Extractor:
             found = paragraph_mentions(paragraphs, self.knowledge, orgs, capitals)
             annotate_people(found, self.knowledge)
             persons = group_people(found)
-            events = document_events(paragraphs, found, document.published, rules)
+            # A date the text itself contradicts is no anchor for "yesterday".
+            anchor = document.published if document.published_confidence == "high" else None
+            events = document_events(paragraphs, found, anchor, rules)
             extractions.append(
                 Extraction(
                     document=document,

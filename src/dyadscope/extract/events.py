@@ -14,7 +14,9 @@ from dyadscope.types import EventCandidate, PartialDate, Span
 
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-BOTH_SIDES = re.compile(r"\b(?:the two sides|both sides|the parties|bilateral|the two countries)\b", re.I)
+BOTH_SIDES = re.compile(
+    r"\b(?:the two sides|both sides|the parties|bilateral|the two countries)\b", re.I
+)
 PRONOUN = re.compile(r"^(?:He|She)\b")
 
 
@@ -56,7 +58,8 @@ def sentence_actors(mentions: list[Found], sentence: Sentence) -> list[Actor]:
         if _is_place(mention, sentence):
             continue
         person = mention.type == "PERSON"
-        actors.append(Actor(mention.start, mention.country, mention.key if person else None, person))
+        key = mention.key if person else None
+        actors.append(Actor(mention.start, mention.country, key, person))
     return actors
 
 
@@ -74,7 +77,7 @@ def _pronoun_actor(sentence: Sentence, people: list[Found]) -> Actor | None:
 def direction(
     actors: list[Actor], hit: TriggerHit, sentence: Sentence
 ) -> tuple[Actor, Actor] | None:
-    """Source and target: subject before the trigger acts, unless the rule or voice says otherwise."""
+    """Source and target: the side named before the trigger acts, unless rule or voice differ."""
     trigger = sentence.start + hit.start
     before = [a for a in actors if a.start < trigger]
     after = [a for a in actors if a.start >= trigger]

@@ -15,7 +15,10 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+NUMBER = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a few|several)"
+)
 DATE_EXPRESSION = re.compile(
     rf"""\b(?:
         (?:on\s+)?{WEEKDAY}
@@ -47,7 +50,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 
 def date_expressions(sentence: str) -> list[DateExpression]:
-    return [DateExpression(m.start(), m.end(), m.group(0)) for m in DATE_EXPRESSION.finditer(sentence)]
+    found = DATE_EXPRESSION.finditer(sentence)
+    return [DateExpression(m.start(), m.end(), m.group(0)) for m in found]
 
 
 def assign_dates(

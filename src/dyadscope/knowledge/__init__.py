@@ -46,7 +46,8 @@ def read_jsonl(path: Path | Any, name: str) -> list[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            raise DyadscopeError(f"{name}:{number}", "knowledge", f"bad JSON: {error.msg}") from None
+            where = f"{name}:{number}"
+            raise DyadscopeError(where, "knowledge", f"bad JSON: {error.msg}") from None
         missing = [key for key in REQUIRED.get(name, ("id",)) if key not in record]
         if missing:
             raise DyadscopeError(f"{name}:{number}", "knowledge", f"missing keys {missing}")

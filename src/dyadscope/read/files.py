@@ -32,7 +32,8 @@ def decode(data: bytes, label: str) -> str:
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         if best is None:
-            raise DyadscopeError(label, "read", "undecodable: not UTF-8, no charset found") from None
+            reason = "undecodable: not UTF-8, no charset found"
+            raise DyadscopeError(label, "read", reason) from None
         text = str(best)
     sample = text[:8192]
     if sample and sum(ord(c) in _CONTROL for c in sample) / len(sample) > 0.05:

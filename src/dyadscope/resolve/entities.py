@@ -76,7 +76,8 @@ def match_office_holder(
         mean, weakest = _best_alias(name, person)
         in_office = any(_held(person, office, country, when) for office in offices)
         if in_office and mean >= OFFICE_NAME[0]:
-            reason = f"held {'/'.join(offices)} of {person['country']} at {when.value if when else '?'}"
+            at = when.value if when else "?"
+            reason = f"held {'/'.join(offices)} of {person['country']} at {at}"
             score = mean + 1.0
         elif mean >= KB_NAME[0] and weakest >= KB_NAME[1]:
             reason = "name matches a knowledge-base alias"

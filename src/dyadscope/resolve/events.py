@@ -57,24 +57,31 @@ def _pair_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
     return same or (swapped and candidate.mode in SYMMETRIC_MODES)
 
 
+def _modes_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
+    # A state visit, the talks held during it and the meeting are one consultation.
+    return candidate.mode == stored.mode or candidate.type == "CONSULT"
+
+
 def merge_reason(
     candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent
 ) -> str | None:
     """Why the candidate is the stored happening, or None when they must stay apart."""
     if candidate.type != stored.type or not _pair_compatible(candidate, stored):
         return None
-    if candidate.mode != stored.mode or candidate.status != stored.status:
+    if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
     same_document = document_id in stored.documents
     if same_document and candidate.type not in HAPPENINGS and candidate.mode != "sign":
         return None
     shared = actors & stored.actors
+    if actors and stored.actors and not shared:
+        return None
     fit = dates_compatible(candidate.date, stored.date)
     if fit is False:
         return None
-    if candidate.location and stored.location and candidate.location != stored.location:
-        if not shared:
-            return None
+    places = candidate.location, stored.location
+    if all(places) and places[0] != places[1] and not shared:
+        return None
     if fit is True:
         when = candidate.date.value if candidate.date else "?"
         return f"same type, mode and countries; dates agree ({when})" + (
