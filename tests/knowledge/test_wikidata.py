@@ -86,8 +86,14 @@ HEAD = {"vars": ["person", "start"]}
         ({"head": HEAD, "results": {"bindings": [{"start": {"value": "2020"}}]}}, "no 'person'"),
         ({"head": HEAD, "results": {"bindings": [{"person": {"type": "uri"}}]}}, "'value'"),
         (
-            {"head": HEAD, "results": {"bindings": [{**ROW, "positionLabel": {"value": "x"},
-                                                     "start": {"value": "yesterday"}}]}},
+            {
+                "head": HEAD,
+                "results": {
+                    "bindings": [
+                        {**ROW, "positionLabel": {"value": "x"}, "start": {"value": "yesterday"}}
+                    ]
+                },
+            },
             "not an xsd:dateTime",
         ),
     ],

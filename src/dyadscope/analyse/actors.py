@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dyadscope import knowledge as knowledge_module
 from dyadscope.extract.text import normalize_name
-from dyadscope.resolve.names import name_match
+from dyadscope.knowledge.names import name_match
 from dyadscope.store.db import Store
 
 

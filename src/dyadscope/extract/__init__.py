@@ -13,7 +13,12 @@ from dyadscope.extract.mentions import (
     organization_countries,
     paragraph_mentions,
 )
-from dyadscope.extract.people import Person, annotate_people, group_people
+from dyadscope.extract.people import (
+    Person,
+    annotate_people,
+    group_people,
+    link_office_holders,
+)
 from dyadscope.extract.text import Paragraph
 from dyadscope.extract.triggers import compile_rules
 from dyadscope.knowledge import Knowledge
@@ -42,6 +47,7 @@ class Extractor:
             found = paragraph_mentions(paragraphs, self.knowledge, orgs, capitals)
             annotate_people(found, self.knowledge)
             persons = group_people(found)
+            link_office_holders(persons, self.knowledge, document.published)
             # A date the text itself contradicts is no anchor for "yesterday".
             anchor = document.published if document.published_confidence == "high" else None
             events = document_events(paragraphs, found, anchor, rules)

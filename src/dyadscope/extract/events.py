@@ -53,7 +53,7 @@ def _is_place(mention: Found, sentence: Sentence) -> bool:
 def sentence_actors(mentions: list[Found], sentence: Sentence) -> list[Actor]:
     actors = []
     for mention in mentions:
-        if mention.country is None or mention.type in {"WEAPON_SYSTEM", "EVENT_NAME"}:
+        if mention.country is None or mention.type == "WEAPON_SYSTEM":
             continue
         if _is_place(mention, sentence):
             continue
@@ -96,9 +96,12 @@ def direction(
         pool = after[1:]
     else:
         return None
-    target = next((a for a in pool if a.country != source.country), None)
-    if target is None:
+    others = [a for a in pool if a.country != source.country]
+    if not others:
         return None
+    # The other side is the one named closest to the trigger ("a summit with Kim where
+    # he ... signed a pact"), not the first country the sentence happens to name.
+    target = min(others, key=lambda a: abs(a.start - trigger))
     return source, target
 
 
@@ -143,8 +146,10 @@ def sentence_events(
     pronoun = _pronoun_actor(sentence, people)
     if pronoun is not None:
         actors.insert(0, pronoun)
-    if dyad and BOTH_SIDES.search(sentence.text) and len({a.country for a in actors}) < 2:
-        actors += [Actor(sentence.end, c, None, False) for c in dyad]
+    countries = {a.country for a in actors}
+    if dyad and len(countries) < 2 and (BOTH_SIDES.search(sentence.text) or countries & set(dyad)):
+        # One side named in an article about a pair: the other side is implied.
+        actors += [Actor(sentence.end, c, None, False) for c in dyad if c not in countries]
     dates = assign_dates([(h.start, h.end) for h in hits], date_expressions(sentence.text))
     events = []
     for index, hit in enumerate(hits):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
@@ -57,6 +58,27 @@ def capital_country(knowledge: Knowledge) -> dict[str, str]:
     return table
 
 
+@cache
+def country_words(knowledge: Knowledge) -> dict[str, str]:
+    """Country names and demonyms, normalised, for countries named inside other names."""
+    table: dict[str, str] = {}
+    for country in knowledge.countries:
+        code = country["alpha3"].upper()
+        for name in [country["name"], *country.get("names", []), *country.get("demonyms", [])]:
+            table.setdefault(normalize_name(name), code)
+    return table
+
+
+def inner_country(text: str, words: dict[str, str]) -> str | None:
+    tokens = normalize_name(text).split()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            code = words.get(" ".join(tokens[i : i + size]))
+            if code:
+                return code
+    return None
+
+
 def _from_entity(ent: Any, paragraph: Paragraph, orgs: dict[str, str | None]) -> Found | None:
     label = ent.label_
     ident = ent.ent_id_ or ""
@@ -103,6 +125,8 @@ def paragraph_mentions(
                 mention.token = ent
                 if mention.type == "LOCATION" and mention.country is None:
                     mention.country = capitals.get(normalize_name(mention.text))
+                if mention.type in {"ORG", "EVENT_NAME"} and mention.country is None:
+                    mention.country = inner_country(mention.text, country_words(knowledge))
                 if not mention.key:
                     mention.key = f"{mention.type.lower()}:{normalize_name(mention.text)}"
                 found.append(mention)

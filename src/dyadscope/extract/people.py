@@ -11,6 +11,8 @@ from rapidfuzz.distance import JaroWinkler
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.text import normalize_name
 from dyadscope.knowledge import Knowledge
+from dyadscope.knowledge.holders import match_office_holder
+from dyadscope.types import PartialDate
 
 CONNECTORS = {"'s", "’s", "of", "the", "and", "for", "national", "first", "deputy", "'", "’"}
 SHORT_MATCH = 0.88
@@ -100,6 +102,7 @@ def _apposition(ent: Any, table: dict) -> list[dict]:
 def annotate_people(found: list[Found], knowledge: Knowledge) -> None:
     """Fill roles and countries of PERSON mentions from their context, in place."""
     table = title_table(knowledge)
+    extend_names(found, table)
     for mention in found:
         if mention.type != "PERSON" or mention.token is None:
             continue
@@ -193,3 +196,34 @@ def _adopt_misfiled(found: list[Found], persons: list[Person]) -> None:
                 mention.type = "PERSON"
                 _absorb(person, mention)
                 break
+
+
+def link_office_holders(persons: list[Person], knowledge: Knowledge,
+                        when: PartialDate | None) -> None:
+    """Give each person the country (and canonical name) of the office holder they are."""
+    for person in persons:
+        names = sorted({m.text for m in person.mentions}, key=lambda n: -len(n.split()))
+        holder = match_office_holder(names[0], person.country, person.offices, when, knowledge)
+        if holder is not None:
+            record, _ = holder
+            person.country = person.country or record["country"]
+            if len(normalize_name(person.name).split()) < 2:
+                person.name = record["name"]
+        for mention in person.mentions:
+            mention.country = person.country
+
+
+def extend_names(found: list[Found], table: dict) -> None:
+    """'President To Lam': a capitalised word between a title and a name belongs to it."""
+    for mention in found:
+        token = mention.token
+        if mention.type != "PERSON" or token is None or token.start < 2:
+            continue
+        previous = token.doc[token.start - 1]
+        if not previous.is_title or previous.ent_type_ or previous.is_sent_start:
+            continue
+        _, title = _title_before(list(token.doc), token.start - 1, table)
+        if title is not None:
+            mention.start -= len(previous.text_with_ws)
+            mention.text = previous.text_with_ws + mention.text
+            mention.token = token.doc[token.start - 1 : token.end]

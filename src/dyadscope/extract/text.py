@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from anyascii import anyascii
+
+from dyadscope.knowledge.names import normalize_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +27,4 @@ def char_end(paragraph: Paragraph, item: Any) -> int:
     return paragraph.offset + item.end_char
 
 
-_SPACE = re.compile(r"\s+")
-_NON_WORD = re.compile(r"[^\w\s-]")
-
-
-def normalize_name(name: str) -> str:
-    """Lower-case ASCII with quotes, possessives and punctuation removed."""
-    text = unicodedata.normalize("NFKC", name).replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = anyascii(text).lower()
-    text = _NON_WORD.sub(" ", text).replace("-", " ")
-    return _SPACE.sub(" ", text).strip()
+__all__ = ["Paragraph", "char_end", "char_start", "normalize_name"]

@@ -94,13 +94,21 @@ def _row_values(row: Any, number: int, path: Path) -> dict[str, str]:
     return values
 
 
-def _add_row(people: dict[str, dict[str, Any]], row: dict[str, str], number: int, path: Path) -> None:
+People = dict[str, dict[str, Any]]
+
+
+def _add_row(people: People, row: dict[str, str], number: int, path: Path) -> None:
     key = row["person"]
     qid = _qid(key)
     person = people.setdefault(
         key,
-        {"name": row.get("personLabel") or qid or key, "country": None, "aliases": [],
-         "offices": [], "qid": qid},
+        {
+            "name": row.get("personLabel") or qid or key,
+            "country": None,
+            "aliases": [],
+            "offices": [],
+            "qid": qid,
+        },
     )
     country = _country(row)
     person["country"] = person["country"] or country
@@ -130,7 +138,9 @@ def _qid(uri: str) -> str | None:
 
 def _label(value: str) -> str:
     """A label as given, or the QID when the query returned only an entity URI."""
-    return _qid(value) or value if value.startswith("http") else value
+    if value.startswith("http"):
+        return _qid(value) or value
+    return value
 
 
 def _country(row: dict[str, str]) -> str | None:
@@ -181,12 +191,18 @@ def _record(pid: str, person: dict[str, Any]) -> dict[str, Any]:
         if alias.casefold() not in names:
             names.add(alias.casefold())
             aliases.append(alias)
-    return {"id": pid, "name": person["name"], "country": country, "aliases": aliases,
-            "offices": offices, "qid": person["qid"]}
+    return {
+        "id": pid,
+        "name": person["name"],
+        "country": country,
+        "aliases": aliases,
+        "offices": offices,
+        "qid": person["qid"],
+    }
 
 
 def slug(name: str) -> str:
-    """"Phan Văn Giang" -> "phan_van_giang"."""
+    """ "Phan Văn Giang" -> "phan_van_giang"."""
     return re.sub(r"[^a-z0-9]+", "_", anyascii(name).lower()).strip("_")
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import combinations
 
+from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-from dyadscope.extract.text import normalize_name
 
 # Russian/Belarusian/Vietnamese romanisations differ in these letter groups; map each
 # group to one spelling so that Khrenin/Hrenin, Lukashenko/Lukasenka, Giang/Jang meet.
@@ -17,6 +18,19 @@ SPELLING = [
     (r"gi(?=[aeiou])", "j"), (r"ph", "f"), (r"w", "v"), (r"y", "i"), (r"ie", "e"),
     (r"ye", "e"), (r"ck", "k"), (r"q", "k"), (r"x", "ks"), (r"ou", "u"), (r"(.)\1", r"\1"),
 ]
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+def normalize_name(name: str) -> str:
+    """Lower-case ASCII with quotes, possessives and punctuation removed."""
+    text = unicodedata.normalize("NFKC", name).replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = anyascii(text).lower()
+    text = _NON_WORD.sub(" ", text).replace("-", " ")
+    return _SPACE.sub(" ", text).strip()
+
+
 PATRONYMIC = re.compile(r"(?:ovich|evich|ievich|yevich|ovna|evna|ievna|ich)$")
 
 
