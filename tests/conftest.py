@@ -82,6 +82,12 @@ def shared_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def articles() -> dict[str, str]:
+    """File name to text of our own articles, as `articles_dir` writes them."""
+    return dict(ARTICLES)
+
+
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     return write_articles(tmp_path / "articles")

@@ -30,7 +30,7 @@ DEFAULT_DB = Path("dyadscope.db")
 
 
 def fail(error: DyadscopeError) -> None:
-    err.print(f"[red]error:[/red] {error}", highlight=False)
+    err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -60,7 +60,11 @@ def ingest(
     except DyadscopeError as error:
         fail(error)
     for failure in report.failures:
-        err.print(f"[yellow]skipped[/yellow] {failure.path}: {failure.reason}", highlight=False)
+        err.print(
+            f"[yellow]skipped[/yellow] {failure.path}: {failure.reason}",
+            highlight=False,
+            soft_wrap=True,
+        )
     err.print(
         f"{report.documents} documents read from {report.files} files: {report.stored} stored, "
         f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}", highlight=False

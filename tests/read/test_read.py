@@ -120,11 +120,15 @@ def test_warc(tmp_path: Path, name: str) -> None:
     assert docs[0].source != docs[1].source
 
 
-def test_not_a_warc(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "payload", [PNG, b"Ministers met in Minsk on Monday.\n"], ids=["png", "text"]
+)
+def test_not_a_warc_is_reported_by_name(tmp_path: Path, payload: bytes) -> None:
     path = tmp_path / "broken.warc"
-    path.write_text("this is not an archive\n", encoding="utf-8")
+    path.write_bytes(payload)
     failure = only_failure(path)
     assert failure.path == "broken.warc"
+    assert "WARC" in failure.reason
 
 
 def test_latin1_text_is_decoded_by_fallback(tmp_path: Path) -> None:
@@ -141,7 +145,7 @@ def test_latin1_text_is_decoded_by_fallback(tmp_path: Path) -> None:
     assert only_document(path).content == text
 
 
-@pytest.mark.parametrize("payload", [PNG, b"\x00" * 64 + b"text after nuls"])
+@pytest.mark.parametrize("payload", [PNG, b"\x00" * 64 + b"text after nuls"], ids=["png", "nul"])
 def test_binary_file_is_reported_by_name(tmp_path: Path, payload: bytes) -> None:
     path = tmp_path / "photo.txt"
     path.write_bytes(payload)

@@ -82,7 +82,10 @@ def direction(
     before = [a for a in actors if a.start < trigger]
     after = [a for a in actors if a.start >= trigger]
     passive = bool(PASSIVE.search(sentence.text[: hit.start]))
-    if hit.rule.reverse and after:
+    owner = _possessor(before, sentence, hit)
+    if owner is not None and after:
+        source, pool = owner, after
+    elif hit.rule.reverse and after:
         source = after[0]
         pool = before + after[1:]
     elif passive and after:
@@ -105,6 +108,18 @@ def direction(
     return source, target
 
 
+POSSESSIVE = re.compile(r"^[^,;.]{0,40}?['\u2019]s\s+(?:\w+\s+){0,2}$")
+
+
+def _possessor(before: list[Actor], sentence: Sentence, hit: TriggerHit) -> Actor | None:
+    """"Russia's attack of Ukraine": the possessor of a nominal trigger is its agent."""
+    if not before or not hit.rule.possessor_is_agent:
+        return None
+    last = before[-1]
+    between = sentence.text[last.start - sentence.start : hit.start]
+    return last if POSSESSIVE.match(between) else None
+
+
 def _location(mentions: list[Found], sentence: Sentence, rule: TriggerRule) -> str | None:
     for mention in mentions:
         if _is_place(mention, sentence):
@@ -122,7 +137,7 @@ def _status(hit: TriggerHit, sentence: Sentence) -> str:
     for status, pattern in hit.rule.status_patterns:
         if pattern.search(lowered):
             return status
-    return event_status(sentence.text, hit.start, hit.rule.status)
+    return event_status(sentence.text, hit.start, hit.rule.status, hit.end)
 
 
 def _document_dyad(mentions: list[Found]) -> tuple[str, str] | None:

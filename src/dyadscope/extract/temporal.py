@@ -71,15 +71,17 @@ def assign_dates(
     return assigned
 
 
-def event_status(sentence: str, trigger_start: int, default: str | None) -> str:
-    """planned / negated / ongoing from cues in the words before the trigger."""
+def event_status(sentence: str, trigger_start: int, default: str | None, trigger_end: int) -> str:
+    """planned / negated / ongoing from cues around the trigger."""
     lowered = sentence.lower()
-    before = lowered[max(0, trigger_start - 60) : trigger_start]
+    before = lowered[max(0, trigger_start - 60) : trigger_end]
+    verb_in_past = lowered[trigger_start:trigger_end].endswith("ed")
     cues = _cues()
     if cues["negated"].search(lowered[max(0, trigger_start - 25) : trigger_start]):
         return "negated"
-    if cues["planned"].search(before) or cues["planned_after"].search(
-        lowered[trigger_start : trigger_start + 40]
+    after = lowered[trigger_end : trigger_end + 40]
+    if cues["planned"].search(before) or (
+        not verb_in_past and cues["planned_after"].search(after)
     ):
         return "planned"
     if default:

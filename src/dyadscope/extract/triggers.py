@@ -21,6 +21,7 @@ class TriggerRule:
     reverse: bool
     status: str | None
     status_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    possessor_is_agent: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ def compile_rules(knowledge: Knowledge) -> tuple[TriggerRule, ...]:
                     (status, re.compile(rf"\b(?:{p})\b"))
                     for status, p in entry.get("status_patterns", {}).items()
                 ),
+                possessor_is_agent=entry.get("possessor_is_agent", True),
             )
         )
     return tuple(rules)

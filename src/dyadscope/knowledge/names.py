@@ -10,7 +10,6 @@ from itertools import combinations
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-
 # Russian/Belarusian/Vietnamese romanisations differ in these letter groups; map each
 # group to one spelling so that Khrenin/Hrenin, Lukashenko/Lukasenka, Giang/Jang meet.
 SPELLING = [

@@ -30,7 +30,7 @@ def decode(data: bytes, label: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        best = _best_guess(data)
         if best is None:
             reason = "undecodable: not UTF-8, no charset found"
             raise DyadscopeError(label, "read", reason) from None
@@ -39,6 +39,16 @@ def decode(data: bytes, label: str) -> str:
     if sample and sum(ord(c) in _CONTROL for c in sample) / len(sample) > 0.05:
         raise DyadscopeError(label, "read", "binary file (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _best_guess(data: bytes) -> object | None:
+    """charset-normalizer's choice; on a tie, the web's commonest single-byte codec wins."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    return next((m for m in tied if m.encoding == "cp1252"), best)
 
 
 def read_text_file(path: Path, label: str, kind: str) -> RawDocument:
@@ -90,9 +100,13 @@ def read_warc(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    records = 0
     with path.open("rb") as stream:
         try:
             for record in ArchiveIterator(stream):
+                if not record.format.startswith("warc"):
+                    raise DyadscopeError(label, "read", "not a WARC file: no WARC header")
+                records += 1
                 if record.rec_type != "response":
                     continue
                 headers = record.http_headers
@@ -111,3 +125,5 @@ def read_warc(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
                 yield RawDocument(source=where, kind=kind, content=content, url=url)
         except ArchiveLoadFailed as error:
             raise DyadscopeError(label, "read", f"not a WARC file: {error}") from None
+    if records == 0:
+        raise DyadscopeError(label, "read", "not a WARC file: no records")
