@@ -182,3 +182,9 @@ def test_seed_articles_end_to_end(shared_dir, tmp_path, cli, export_db, check_ex
     check_export(data)
     assert len(data["documents"]) >= 5
     assert len(data["events"]) >= 5
+
+
+def test_title_is_the_headline_not_the_date_line(ingested_db, articles, export_db) -> None:
+    for doc in export_db(ingested_db)["documents"]:
+        headline = articles[doc["source"]].split("\n", 1)[0]
+        assert doc["title"] == headline, doc["source"]
