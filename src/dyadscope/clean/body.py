@@ -327,4 +327,6 @@ def _headline_like(line: str) -> bool:
     if not 3 <= size <= 30 or line[-1] in ".:;,":
         return False
     r = rules()
+    if is_dateline(line, size):
+        return False
     return not (r.boilerplate.search(line) or r.timestamp.match(line) or r.list_marker.match(line))
