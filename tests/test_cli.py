@@ -90,3 +90,15 @@ def test_demo_prints_the_belarus_timeline(
     assert dates_in_table(result.stdout)
     assert db.exists()
     assert list(work.iterdir()) == []
+
+
+def test_kb_import_writes_the_user_folder(tmp_path: Path, cli) -> None:
+    sample = Path(__file__).parent / "knowledge" / "data" / "wikidata_sample.json"
+    folder = tmp_path / "knowledge"
+    result = cli("kb", "import", sample, "--knowledge", folder)
+    assert result.exit_code == 0, result.stderr
+    lines = (folder / "office_holders.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    again = cli("kb", "import", sample, "--knowledge", folder)
+    assert again.exit_code == 0
+    assert len((folder / "office_holders.jsonl").read_text().splitlines()) == 2
