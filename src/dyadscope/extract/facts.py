@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dyadscope.extract.mentions import Found
-from dyadscope.extract.text import Paragraph, char_start
+from dyadscope.extract.text import Paragraph
 from dyadscope.types import Document, Quantity, Quote, Span
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
@@ -90,5 +90,3 @@ def _speaker(people: list[Found], at: int, line_start: int, line_end: int) -> st
     earlier = [p for p in people if p.start < line_start]
     return earlier[-1].key if earlier else None
 
-
-__all__ = ["char_start", "document_facts", "document_quotes"]

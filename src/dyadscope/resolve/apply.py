@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 from dyadscope.knowledge import Knowledge
@@ -93,11 +92,11 @@ class Writer:
         )
         self.store.execute("INSERT OR IGNORE INTO aliases VALUES (?,?)", (entity, mention.text))
         if mention.type == "PERSON" and mention.role:
-            published = None
+            # The date a role was reported is the document's date, joined at export.
             for role in mention.role.split(", "):
                 self.store.execute(
                     "INSERT OR IGNORE INTO roles VALUES (?,?,?,?,?)",
-                    (entity, role, mention.country, published, document_id),
+                    (entity, role, mention.country, None, document_id),
                 )
 
     def _events(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
@@ -202,6 +201,3 @@ class Writer:
                  entity_of.get(quote.speaker or "")),
             )
 
-
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
