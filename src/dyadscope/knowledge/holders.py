@@ -5,12 +5,18 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from dyadscope.knowledge import Knowledge
-from dyadscope.knowledge.names import name_match
+from dyadscope.knowledge.names import name_key, name_match
 from dyadscope.types import PartialDate
 
 KB_NAME = (0.93, 0.85)
 OFFICE_NAME = (0.75, 0.0)
+# A cheap string score over order-free keys picks the few aliases worth the careful
+# token alignment; it admits every pair that can pass KB_NAME.
+BLOCK_CUTOFF = 60
+BLOCK_LIMIT = 15
 
 
 @cache
@@ -36,6 +42,39 @@ def _held(
     return False
 
 
+@cache
+def _alias_index(knowledge: Knowledge, country: str | None) -> tuple[list[str], list[int]]:
+    keys: list[str] = []
+    owners: list[int] = []
+    for number, person in enumerate(knowledge.office_holders):
+        if country and person["country"] != country:
+            continue
+        for alias in {person["name"], *person.get("aliases", [])}:
+            keys.append(name_key(alias))
+            owners.append(number)
+    return keys, owners
+
+
+def _candidates(
+    name: str, country: str | None, offices: list[str], when: PartialDate | None,
+    knowledge: Knowledge,
+) -> list[dict[str, Any]]:
+    """Holders of the office at the time, and holders whose alias looks like the name."""
+    holders = knowledge.office_holders
+    chosen = {
+        n for n, person in enumerate(holders)
+        if offices and any(_held(person, office, country, when) for office in offices)
+    }
+    if len(name.split()) > 1:
+        keys, owners = _alias_index(knowledge, country)
+        found = process.extract(
+            name_key(name), keys, scorer=fuzz.token_set_ratio,
+            score_cutoff=BLOCK_CUTOFF, limit=BLOCK_LIMIT,
+        )
+        chosen |= {owners[position] for _, _, position in found}
+    return [holders[n] for n in sorted(chosen)]
+
+
 def _best_alias(name: str, person: dict[str, Any]) -> tuple[float, float]:
     return max(name_match(name, alias) for alias in [person["name"], *person.get("aliases", [])])
 
@@ -46,7 +85,7 @@ def match_office_holder(
 ) -> tuple[dict[str, Any], str] | None:
     """The knowledge-base person this name refers to, with the reason, or None."""
     best: tuple[float, dict[str, Any], str] | None = None
-    for person in knowledge.office_holders:
+    for person in _candidates(name, country, offices, when, knowledge):
         if country and person["country"] != country:
             continue
         mean, weakest = _best_alias(name, person)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from dyadscope.knowledge import Knowledge
 from dyadscope.knowledge.holders import match_office_holder, office_of_role
 from dyadscope.knowledge.names import name_key, name_match
 from dyadscope.types import Mention, PartialDate
 
 STRONG_NAME = (0.93, 0.9)
+BLOCK_CUTOFF = 60
+BLOCK_LIMIT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +45,28 @@ class EntityIndex:
     """Entities known so far (from the store and this run), searched by key and name."""
 
     def __init__(self, records: list[EntityRecord]) -> None:
-        self.by_key: dict[str, EntityRecord] = {r.key: r for r in records}
-        self.people = [r for r in records if r.type == "PERSON"]
+        self.by_key: dict[str, EntityRecord] = {}
+        self.people: list[EntityRecord] = []
+        self.person_keys: list[str] = []
+        for record in records:
+            self.add(record)
 
     def add(self, record: EntityRecord) -> None:
+        known = record.key in self.by_key
         self.by_key[record.key] = record
-        if record.type == "PERSON":
+        if not known and record.type == "PERSON" and not record.key.startswith("kb:"):
             self.people.append(record)
+            self.person_keys.append(name_key(record.name))
 
     def similar_person(self, name: str, country: str | None) -> tuple[EntityRecord, float] | None:
+        """A known person with nearly the same name; a string score picks who to compare."""
         key = name_key(name)
-        for record in self.people:
-            if record.key.startswith("kb:"):
-                continue
+        found = process.extract(
+            key, self.person_keys, scorer=fuzz.token_set_ratio,
+            score_cutoff=BLOCK_CUTOFF, limit=BLOCK_LIMIT,
+        )
+        for _, _, position in sorted(found, key=lambda hit: hit[2]):
+            record = self.people[position]
             if country and record.country and country != record.country:
                 continue
             if name_key(record.name) == key:
