@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.temporal import assign_dates, date_expressions, event_status, resolve_date
 from dyadscope.extract.text import Paragraph, char_end, char_start
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, find_triggers, type_scores
+from dyadscope.knowledge import load_json_data
 from dyadscope.types import EventCandidate, PartialDate, Span
 
-PLACE_PREPOSITION = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-BOTH_SIDES = re.compile(
-    r"\b(?:the two sides|both sides|the parties|bilateral|the two countries)\b", re.I
-)
-PRONOUN = re.compile(r"^(?:He|She)\b")
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """A pattern from data/lexicons/actors.json (case-insensitive except the pronoun)."""
+    flags = 0 if name == "pronoun_subject" else re.IGNORECASE
+    return re.compile(load_json_data("lexicons/actors.json")[name], flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,9 @@ class Actor:
     country: str
     key: str | None
     person: bool
+    label: str = ""
+    place: bool = False
+    topic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +50,38 @@ def sentences_of(paragraphs: list[Paragraph]) -> list[Sentence]:
     return result
 
 
+def _after_preposition(mention: Found, sentence: Sentence) -> bool:
+    return bool(cue("place_before").search(sentence.text[: mention.start - sentence.start]))
+
+
 def _is_place(mention: Found, sentence: Sentence) -> bool:
-    before = sentence.text[: mention.start - sentence.start]
-    return mention.type == "LOCATION" and bool(PLACE_PREPOSITION.search(before))
+    return mention.type == "LOCATION" and _after_preposition(mention, sentence)
 
 
-def sentence_actors(mentions: list[Found], sentence: Sentence) -> list[Actor]:
+def sentence_actors(
+    mentions: list[Found], sentence: Sentence, actor_codes: dict[str, str]
+) -> list[Actor]:
     actors = []
     for mention in mentions:
-        if mention.country is None or mention.type == "WEAPON_SYSTEM":
+        country = mention.country or actor_codes.get(mention.key)
+        if country is None or mention.type == "WEAPON_SYSTEM":
             continue
         if _is_place(mention, sentence):
             continue
         person = mention.type == "PERSON"
-        key = mention.key if person else None
-        actors.append(Actor(mention.start, mention.country, key, person))
+        key = mention.key if person or mention.country is None else None
+        # "the war in Ukraine", "talks on Ukraine": a place or a topic is a side only when
+        # no other is.
+        before = sentence.text[: mention.start - sentence.start]
+        place = not person and bool(cue("place_before").search(before))
+        topic = not person and bool(cue("topic_before").search(before))
+        actors.append(Actor(mention.start, country, key, person, mention.label, place, topic))
     return actors
 
 
 def _pronoun_actor(sentence: Sentence, people: list[Found]) -> Actor | None:
     """'He praised ...': the last person named before this sentence."""
-    if not PRONOUN.match(sentence.text):
+    if not cue("pronoun_subject").match(sentence.text):
         return None
     earlier = [m for m in people if m.start < sentence.start and m.country]
     if not earlier:
@@ -79,9 +95,13 @@ def direction(
 ) -> tuple[Actor, Actor] | None:
     """Source and target: the side named before the trigger acts, unless rule or voice differ."""
     trigger = sentence.start + hit.start
-    before = [a for a in actors if a.start < trigger]
-    after = [a for a in actors if a.start >= trigger]
-    passive = bool(PASSIVE.search(sentence.text[: hit.start]))
+    destination = _destination(actors, hit, sentence)
+    if destination is not None:
+        rest = [a for a in actors if a.country != destination.country]
+        return (_clause_subject(rest, hit, sentence) or rest[0], destination) if rest else None
+    before = _preferred([a for a in actors if a.start < trigger], hit)
+    after = _preferred([a for a in actors if a.start >= trigger], hit)
+    passive = bool(cue("passive_before_trigger").search(sentence.text[: hit.start]))
     owner = _possessor(before, sentence, hit)
     if owner is not None and after:
         source, pool = owner, after
@@ -92,8 +112,8 @@ def direction(
         source = after[0]
         pool = after[1:] + before
     elif before:
-        source = before[0]
-        pool = before[1:] + after
+        source = _clause_subject(before, hit, sentence) or before[0]
+        pool = [a for a in before if a is not source] + after
     elif after:
         source = after[0]
         pool = after[1:]
@@ -104,8 +124,42 @@ def direction(
         return None
     # The other side is the one named closest to the trigger ("a summit with Kim where
     # he ... signed a pact"), not the first country the sentence happens to name.
-    target = min(others, key=lambda a: abs(a.start - trigger))
+    target = min(others, key=lambda a: (_demoted(a, hit), abs(a.start - trigger)))
     return source, target
+
+
+@cache
+def _topic_is_target() -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/actors.json")["topic_is_target"])
+
+
+def _demoted(actor: Actor, hit: TriggerHit) -> bool:
+    return actor.place or (actor.topic and hit.rule.type not in _topic_is_target())
+
+
+def _preferred(actors: list[Actor], hit: TriggerHit) -> list[Actor]:
+    """Sides in order of mention, places and topics last."""
+    return sorted(actors, key=lambda a: (_demoted(a, hit), a.start))
+
+
+def _clause_subject(actors: list[Actor], hit: TriggerHit, sentence: Sentence) -> Actor | None:
+    """The first side named in the trigger's own clause ("…, Putin praised")."""
+    before_trigger = sentence.text[: hit.start]
+    boundaries = [m.end() for m in cue("clause_boundary").finditer(before_trigger)]
+    clause_start = sentence.start + (boundaries[-1] if boundaries else 0)
+    inside = [a for a in actors if clause_start <= a.start < sentence.start + hit.start]
+    return inside[0] if inside and not inside[0].place and not inside[0].topic else None
+
+
+def _destination(actors: list[Actor], hit: TriggerHit, sentence: Sentence) -> Actor | None:
+    """'visit to Vietnam', 'arrived in Hanoi': the place visited is the target."""
+    if hit.rule.mode != "visit":
+        return None
+    for actor in actors:
+        gap = sentence.text[hit.end : actor.start - sentence.start]
+        if actor.start - sentence.start >= hit.end and cue("destination_gap").match(gap):
+            return actor
+    return None
 
 
 POSSESSIVE = re.compile(r"^[^,;.]{0,40}?['\u2019]s\s+(?:\w+\s+){0,2}$")
@@ -115,20 +169,24 @@ def _possessor(before: list[Actor], sentence: Sentence, hit: TriggerHit) -> Acto
     """"Russia's attack of Ukraine": the possessor of a nominal trigger is its agent."""
     if not before or not hit.rule.possessor_is_agent:
         return None
-    last = before[-1]
+    last = max(before, key=lambda a: a.start)
     between = sentence.text[last.start - sentence.start : hit.start]
+    if last.label == "DEMONYM" and re.fullmatch(r"\w+\s+", between):
+        return last  # "the Russian attack of Ukraine"
     return last if POSSESSIVE.match(between) else None
 
 
-def _location(mentions: list[Found], sentence: Sentence, rule: TriggerRule) -> str | None:
-    for mention in mentions:
-        if _is_place(mention, sentence):
-            return mention.text
-    if rule.mode == "visit":
+def _location(mentions: list[Found], sentence: Sentence, hit: TriggerHit) -> str | None:
+    """The place visited, else the place named nearest the trigger ("talks in Hanoi")."""
+    if hit.rule.mode == "visit":
         for mention in mentions:
-            before = sentence.text[: mention.start - sentence.start]
-            if mention.type == "COUNTRY" and re.search(r"\b(?:in|to)\s+$", before):
+            offset = mention.start - sentence.start
+            gap = sentence.text[hit.end : offset] if offset >= hit.end else "-"
+            if mention.type in ("COUNTRY", "LOCATION") and cue("destination_gap").match(gap):
                 return mention.text
+    places = [m for m in mentions if _is_place(m, sentence)]
+    if places:
+        return min(places, key=lambda m: abs(m.start - sentence.start - hit.start)).text
     return None
 
 
@@ -149,30 +207,82 @@ def _document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
     return (ranked[0], ranked[1]) if len(ranked) > 1 else None
 
 
+@dataclass(frozen=True)
+class DocumentContext:
+    """What every sentence of one document needs to know about the rest of it."""
+
+    people: list[Found]
+    anchor: PartialDate | None
+    rules: tuple[TriggerRule, ...]
+    dyad: tuple[str, str] | None
+    actor_codes: dict[str, str]
+
+
+@cache
+def organization_actors() -> dict[str, str]:
+    """Mention key of an organisation that acts as a party -> its actor code (UN, EU)."""
+    table = load_json_data("lexicons/actors.json")["organization_actors"]
+    return {f"org:{ident}": code for ident, code in table.items()}
+
+
 def sentence_events(
-    sentence: Sentence, mentions: list[Found], people: list[Found], anchor: PartialDate | None,
-    rules: tuple[TriggerRule, ...], dyad: tuple[str, str] | None,
+    sentence: Sentence, mentions: list[Found], context: DocumentContext
 ) -> list[EventCandidate]:
-    hits = find_triggers(sentence.text, rules)
+    if cue("conditional_opening").match(sentence.text):
+        return []  # "Once during my visit …", "If attacked …": no datable happening
+    hits = _outside_intent(find_triggers(sentence.text, context.rules), sentence.text)
     if not hits:
         return []
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    actors = sentence_actors(inside, sentence)
-    pronoun = _pronoun_actor(sentence, people)
+    actors = sentence_actors(inside, sentence, context.actor_codes)
+    pronoun = _pronoun_actor(sentence, context.people)
     if pronoun is not None:
         actors.insert(0, pronoun)
-    countries = {a.country for a in actors}
-    if dyad and len(countries) < 2 and (BOTH_SIDES.search(sentence.text) or countries & set(dyad)):
-        # One side named in an article about a pair: the other side is implied.
-        actors += [Actor(sentence.end, c, None, False) for c in dyad if c not in countries]
+    actors += _implied_sides(actors, sentence, context.dyad)
     dates = assign_dates([(h.start, h.end) for h in hits], date_expressions(sentence.text))
     events = []
     for index, hit in enumerate(hits):
         sides = direction(actors, hit, sentence)
         if sides is None:
             continue
-        events.append(_candidate(hit, sides, sentence, inside, actors, anchor, dates.get(index)))
+        events.append(
+            _candidate(hit, sides, sentence, inside, actors, context.anchor, dates.get(index))
+        )
     return events
+
+
+def _implied_sides(
+    actors: list[Actor], sentence: Sentence, dyad: tuple[str, str] | None
+) -> list[Actor]:
+    """One side named in an article about a pair: the other side is implied, unless the
+    sentence points elsewhere ("ready to help other countries")."""
+    countries = {a.country for a in actors}
+    if not dyad or len(countries) >= 2 or cue("generic_objects").search(sentence.text):
+        return []
+    if not (cue("both_sides").search(sentence.text) or countries & set(dyad)):
+        return []
+    return [Actor(sentence.end, c, None, False) for c in dyad if c not in countries]
+
+
+def _outside_intent(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
+    """'ready to cooperate', 'agreed to supply': the act is the content of an intent, so
+    only the intent (AGREE) is an event; a new clause ("…, as Putin made a visit") is not."""
+    lowered = text.lower()
+    intents = [
+        h for h in hits
+        if h.rule.type == "AGREE" and (
+            lowered[h.start : h.end].endswith(" to")
+            or re.match(r"[^,;]{0,30}?\bto\b", lowered[h.end :])
+        )
+    ]
+    return [
+        hit for hit in hits
+        if hit.rule.type == "AGREE" or not any(
+            intent.end <= hit.start
+            and not cue("scope_break").search(lowered[intent.end : hit.start])
+            for intent in intents
+        )
+    ]
 
 
 def _candidate(
@@ -196,7 +306,7 @@ def _candidate(
         evidence=Span(sentence.start, sentence.end),
         date=resolve_date(expression, anchor, status, sentence.text),
         status=status,  # type: ignore[arg-type]
-        location=_location(inside, sentence, hit.rule),
+        location=_location(inside, sentence, hit),
         rule=hit.rule.id,
         score=scores.get(hit.rule.type, 0.0),
     )
@@ -204,11 +314,16 @@ def _candidate(
 
 def document_events(
     paragraphs: list[Paragraph], mentions: list[Found], anchor: PartialDate | None,
-    rules: tuple[TriggerRule, ...],
+    rules: tuple[TriggerRule, ...], actor_codes: dict[str, str] | None = None,
 ) -> list[EventCandidate]:
-    people = [m for m in mentions if m.type == "PERSON"]
-    dyad = _document_dyad(mentions)
+    context = DocumentContext(
+        people=[m for m in mentions if m.type == "PERSON"],
+        anchor=anchor,
+        rules=rules,
+        dyad=_document_dyad(mentions),
+        actor_codes=organization_actors() if actor_codes is None else actor_codes,
+    )
     events: list[EventCandidate] = []
     for sentence in sentences_of(paragraphs):
-        events += sentence_events(sentence, mentions, people, anchor, rules, dyad)
+        events += sentence_events(sentence, mentions, context)
     return events
