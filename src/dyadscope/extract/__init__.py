@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyadscope.annotate.model import load_pipeline
-from dyadscope.extract.events import document_events
+from dyadscope.extract.events import document_events, event_anchor
 from dyadscope.extract.facts import document_facts, document_quotes
 from dyadscope.extract.mentions import (
     Found,
@@ -48,8 +48,7 @@ class Extractor:
             annotate_people(found, self.knowledge)
             persons = group_people(found)
             link_office_holders(persons, self.knowledge, document.published)
-            # A date the text itself contradicts is no anchor for "yesterday".
-            anchor = document.published if document.published_confidence == "high" else None
+            anchor = event_anchor(document, paragraphs)
             events = document_events(paragraphs, found, anchor, rules)
             extractions.append(
                 Extraction(

@@ -8,11 +8,18 @@ from functools import cache
 from typing import Any
 
 from dyadscope.extract.mentions import Found
-from dyadscope.extract.temporal import assign_dates, date_expressions, event_status, resolve_date
+from dyadscope.extract.temporal import (
+    DateExpression,
+    assign_dates,
+    date_expressions,
+    estimated_anchor,
+    event_status,
+    resolve_date,
+)
 from dyadscope.extract.text import Paragraph, char_end, char_start
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, find_triggers, type_scores
 from dyadscope.knowledge import load_json_data
-from dyadscope.types import EventCandidate, PartialDate, Span
+from dyadscope.types import Document, EventCandidate, PartialDate, Span
 
 
 @cache
@@ -52,6 +59,14 @@ def sentences_of(paragraphs: list[Paragraph]) -> list[Sentence]:
 
 def _after_preposition(mention: Found, sentence: Sentence) -> bool:
     return bool(cue("place_before").search(sentence.text[: mention.start - sentence.start]))
+
+
+def event_anchor(document: Document, paragraphs: list[Paragraph]) -> PartialDate | None:
+    """What "yesterday" counts from: a trusted publication date; none when the text
+    contradicts the date found; for an undated article, an estimate from what it announces."""
+    if document.published is not None:
+        return document.published if document.published_confidence == "high" else None
+    return estimated_anchor([s.text for s in sentences_of(paragraphs)])
 
 
 def _is_place(mention: Found, sentence: Sentence) -> bool:
@@ -195,7 +210,9 @@ def _status(hit: TriggerHit, sentence: Sentence) -> str:
     for status, pattern in hit.rule.status_patterns:
         if pattern.search(lowered):
             return status
-    return event_status(sentence.text, hit.start, hit.rule.status, hit.end)
+    return event_status(
+        sentence.text, hit.start, hit.rule.status, hit.end, intent=hit.rule.type == "AGREE"
+    )
 
 
 def _document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
@@ -239,7 +256,7 @@ def sentence_events(
     if pronoun is not None:
         actors.insert(0, pronoun)
     actors += _implied_sides(actors, sentence, context.dyad)
-    dates = assign_dates([(h.start, h.end) for h in hits], date_expressions(sentence.text))
+    dates = _own_dates(hits, sentence.text)
     events = []
     for index, hit in enumerate(hits):
         sides = direction(actors, hit, sentence)
@@ -249,6 +266,19 @@ def sentence_events(
             _candidate(hit, sides, sentence, inside, actors, context.anchor, dates.get(index))
         )
     return events
+
+
+def _own_dates(hits: list[TriggerHit], text: str) -> dict[int, DateExpression]:
+    """Date expressions by trigger; 'accepted an invitation to visit Minsk in May': a date
+    after an intent's infinitive dates the intended act, not the intent."""
+    assigned = assign_dates([(h.start, h.end) for h in hits], date_expressions(text))
+    return {
+        index: expression for index, expression in assigned.items()
+        if not (
+            hits[index].rule.type == "AGREE" and expression.start >= hits[index].end
+            and re.search(r"\bto\s+\w+", text[hits[index].end : expression.start].lower())
+        )
+    }
 
 
 def _implied_sides(

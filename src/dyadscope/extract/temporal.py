@@ -17,7 +17,7 @@ MONTH = (
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 NUMBER = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|a few|several)"
+    r"|a\s+few|several|a\s+couple\s+of)"
 )
 DATE_EXPRESSION = re.compile(
     rf"""\b(?:
@@ -46,7 +46,7 @@ class DateExpression:
 def _cues() -> dict[str, re.Pattern[str]]:
     table = load_json_data("lexicons/status.json")
     return {name: re.compile(rf"\b(?:{'|'.join(words)})\b") for name, words in table.items()
-            if name != "version"}
+            if name not in ("version", "past_forms")}
 
 
 def date_expressions(sentence: str) -> list[DateExpression]:
@@ -71,27 +71,59 @@ def assign_dates(
     return assigned
 
 
-def event_status(sentence: str, trigger_start: int, default: str | None, trigger_end: int) -> str:
-    """planned / negated / ongoing from cues around the trigger."""
+def event_status(
+    sentence: str, trigger_start: int, default: str | None, trigger_end: int,
+    intent: bool = False,
+) -> str:
+    """planned / negated / ongoing from cues around the trigger. An intent's own future
+    ("hoped that the sides will cooperate") is its content: the intent itself occurred."""
     lowered = sentence.lower()
     before = lowered[max(0, trigger_start - 60) : trigger_end]
-    verb_in_past = lowered[trigger_start:trigger_end].endswith("ed")
     cues = _cues()
     if cues["negated"].search(lowered[max(0, trigger_start - 25) : trigger_start]):
         return "negated"
     after = lowered[trigger_end : trigger_end + 40]
     if cues["planned"].search(before) or (
-        not verb_in_past and cues["planned_after"].search(after)
+        not intent and not _in_past(lowered[trigger_start:trigger_end])
+        and cues["planned_after"].search(after)
     ):
         return "planned"
-    if default:
-        return default
-    return "occurred"
+    return default or "occurred"
+
+
+def _in_past(trigger: str) -> bool:
+    words = trigger.split()
+    return any(w.endswith("ed") for w in words) or bool(set(words) & _past_forms())
+
+
+@cache
+def _past_forms() -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/status.json")["past_forms"])
 
 
 def is_background(sentence: str) -> bool:
     """Past-perfect and 'previously' sentences report earlier happenings of unknown date."""
     return bool(_cues()["background"].search(sentence.lower()))
+
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def estimated_anchor(sentences: list[str]) -> PartialDate | None:
+    """For an article without a publication date: the month of the earliest happening it
+    announces as upcoming ("the Expo 2024 will be held from December 19"), since news
+    reports what is coming in the weeks before it. Month precision, never a day."""
+    upcoming = []
+    for sentence in sentences:
+        if not _cues()["planned"].search(sentence.lower()):
+            continue
+        years = YEAR.findall(sentence)
+        for expression in date_expressions(sentence):
+            year = PartialDate(years[0], "year") if years else None
+            resolved = resolve_relative(expression.text, year, future=True)
+            if resolved is not None and resolved.precision == "day":
+                upcoming.append(resolved.value)
+    return PartialDate(min(upcoming)[:7], "month") if upcoming else None
 
 
 def resolve_date(

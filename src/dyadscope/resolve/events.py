@@ -79,8 +79,10 @@ def merge_reason(
     fit = dates_compatible(candidate.date, stored.date)
     if fit is False:
         return None
+    # "Hanoi" and "Vietnam" name one visit's place at two scales: differing place names
+    # part two events only when neither people nor a day-precise date tie them.
     places = candidate.location, stored.location
-    if all(places) and places[0] != places[1] and not shared:
+    if all(places) and places[0] != places[1] and not shared and fit is not True:
         return None
     if fit is True:
         when = candidate.date.value if candidate.date else "?"
@@ -98,4 +100,6 @@ def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | 
         return b
     if b is None:
         return a
-    return a if len(a.value) >= len(b.value) else b
+    if len(a.value) == len(b.value):
+        return min(a, b, key=lambda d: d.value)  # a happening starts on its earliest day
+    return a if len(a.value) > len(b.value) else b

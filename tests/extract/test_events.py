@@ -1,0 +1,126 @@
+"""Event coding rules on short sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from dyadscope import knowledge
+from dyadscope.clean import clean
+from dyadscope.extract import Extractor
+from dyadscope.types import EventCandidate, RawDocument
+
+HEADER = "Ministers meet\nMarch 6, 2025\n"
+
+
+@cache
+def extractor() -> Extractor:
+    return Extractor(knowledge.load(None))
+
+
+def events_of(body: str, header: str = HEADER) -> list[EventCandidate]:
+    raw = RawDocument(source="test.txt", kind="text", content=header + body + "\n")
+    document = clean(raw)
+    return list(extractor().extract([document])[0].events)
+
+
+def coded(body: str, header: str = HEADER) -> set[tuple[str, str, str]]:
+    return {(e.type, e.source_country, e.target_country) for e in events_of(body, header)}
+
+
+def test_the_side_named_in_the_triggers_own_clause_acts() -> None:
+    found = coded(
+        "After a week of delays in talks about Poland, Chancellor Olaf Scholz of Germany "
+        "praised France for its patience."
+    )
+    assert ("SUPPORT", "DEU", "FRA") in found
+
+
+def test_the_place_visited_is_the_target() -> None:
+    found = coded(
+        "On her first trip to Kenya in a decade on Tuesday, the Japanese foreign minister "
+        "met officials of the African Union."
+    )
+    consult = {(s, t) for kind, s, t in found if kind == "CONSULT"}
+    assert ("JPN", "KEN") in consult
+
+
+def test_a_demonym_before_a_nominal_trigger_is_its_agent() -> None:
+    found = coded("Poland voted in the assembly to condemn the Russian attack on Ukraine.")
+    assert ("ASSAULT", "RUS", "UKR") in found
+
+
+def test_an_act_inside_an_intent_is_not_a_second_event() -> None:
+    found = coded("Serbia is ready to cooperate with Hungary on energy and to supply weapons.")
+    assert {kind for kind, _, _ in found} == {"AGREE"}
+
+
+def test_a_new_clause_after_an_intent_is_its_own_event() -> None:
+    found = coded(
+        "Chile and Peru pledged on Monday to deepen ties as President Gabriel Boric of "
+        "Chile made a state visit to Peru."
+    )
+    assert {"AGREE", "CONSULT"} <= {kind for kind, _, _ in found}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Once during a visit to Chile, the Argentine president proposed a joint railway.",
+    "If attacked, Estonia would ask Finland for help.",
+])
+def test_conditional_and_anecdotal_openings_report_nothing(sentence: str) -> None:
+    assert coded(sentence) == set()
+
+
+def test_a_country_named_as_a_topic_is_not_the_other_side() -> None:
+    found = coded("Brazil voiced support for Argentina on Venezuela.")
+    assert ("SUPPORT", "BRA", "ARG") in found
+
+
+def test_a_topic_is_the_target_of_sanctions() -> None:
+    found = coded("Canada imposed new sanctions on Iran over drone exports.")
+    assert ("SANCTION", "CAN", "IRN") in found
+
+
+def test_an_organisation_acting_as_a_party_gets_its_actor_code() -> None:
+    found = coded("Ghana called on the United Nations to extend its mission.")
+    assert ("REQUEST", "GHA", "UN") in found
+
+
+def test_market_demand_is_no_request() -> None:
+    assert not any(k == "REQUEST" for k, _, _ in coded(
+        "Kazakhstan has a growing demand for Uzbek fruit, the Kazakh minister said."))
+
+
+def test_plural_agreements_are_signed() -> None:
+    found = coded("Tokayev and Mirziyoyev of Uzbekistan signed six agreements in Astana.")
+    assert any(kind == "SUPPORT" for kind, _, _ in found)
+
+
+def test_a_date_after_an_intents_infinitive_dates_the_intended_act() -> None:
+    events = events_of("Peru's foreign minister accepted Chile's invitation to visit Santiago "
+                       "in May.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and agree[0].date is not None and agree[0].date.value == "2025-03-06"
+
+
+def test_an_intent_with_future_content_has_occurred() -> None:
+    events = events_of("The Polish minister expressed hope that Lithuania will buy more grain.")
+    assert [e.status for e in events if e.type == "AGREE"] == ["occurred"]
+
+
+def test_vague_counts_of_weeks_resolve_to_a_month() -> None:
+    events = events_of("A few weeks ago, Georgia extradited to Armenia a man wanted for fraud.")
+    coerce = [e for e in events if e.type == "COERCE"]
+    assert coerce and coerce[0].date is not None and coerce[0].date.value == "2025-02"
+
+
+def test_an_undated_article_takes_its_month_from_what_it_announces() -> None:
+    body = (
+        "A Serbian delegation led by the defence minister is in Egypt.\n"
+        "Serbia will present new drones at the Cairo Defence Show 2025, which will be held "
+        "from April 14 to 17."
+    )
+    events = events_of(body, header="Serbia and Egypt talk defence\n")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and consult[0].date is not None and consult[0].date.value == "2025-04"
