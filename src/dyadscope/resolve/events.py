@@ -62,6 +62,16 @@ def _modes_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
     return candidate.mode == stored.mode or candidate.type == "CONSULT"
 
 
+def _is_happening(candidate: EventCandidate) -> bool:
+    return candidate.type in HAPPENINGS or candidate.mode == "sign"
+
+
+def _same_day(candidate: EventCandidate, stored: StoredEvent) -> bool:
+    both = candidate.date, stored.date
+    return all(d is not None and d.precision == "day" for d in both) and bool(
+        dates_compatible(candidate.date, stored.date))
+
+
 def merge_reason(
     candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent
 ) -> str | None:
@@ -71,7 +81,7 @@ def merge_reason(
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
     same_document = document_id in stored.documents
-    if same_document and candidate.type not in HAPPENINGS and candidate.mode != "sign":
+    if same_document and not _is_happening(candidate):
         return None
     shared = actors & stored.actors
     if actors and stored.actors and not shared:
@@ -79,10 +89,12 @@ def merge_reason(
     fit = dates_compatible(candidate.date, stored.date)
     if fit is False:
         return None
+    if not same_document and not _is_happening(candidate) and not _same_day(candidate, stored):
+        return None  # a statement recurs often; only its day makes two reports one
     # "Hanoi" and "Vietnam" name one visit's place at two scales: differing place names
     # part two events only when neither people nor a day-precise date tie them.
     places = candidate.location, stored.location
-    if all(places) and places[0] != places[1] and not shared and fit is not True:
+    if all(places) and places[0] != places[1] and not shared and not _same_day(candidate, stored):
         return None
     if fit is True:
         when = candidate.date.value if candidate.date else "?"

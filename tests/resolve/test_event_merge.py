@@ -1,0 +1,77 @@
+"""When two event reports are one happening: the stored reasons and the refusals."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyadscope.resolve.events import StoredEvent, merge_reason, more_precise
+from dyadscope.types import EventCandidate, PartialDate, Span
+
+DAY = PartialDate("2025-03-06", "day")
+
+
+def candidate(**changes: object) -> EventCandidate:
+    base = EventCandidate(
+        type="CONSULT", mode="visit", context="diplomatic", source_country="CHL",
+        target_country="PER", source_key=None, target_key=None, actor_keys=(),
+        trigger=Span(0, 5), evidence=Span(0, 40), date=DAY, status="occurred",
+        location="Lima", rule="visit", score=1.0,
+    )
+    return replace(base, **changes)
+
+
+def stored(**changes: object) -> StoredEvent:
+    base = StoredEvent(
+        id="evt-1", type="CONSULT", mode="visit", source_country="CHL", target_country="PER",
+        date=DAY, status="occurred", location="Lima", documents=frozenset({"doc-a"}),
+        actors=frozenset(),
+    )
+    return replace(base, **changes)
+
+
+def test_two_reports_of_a_visit_on_the_same_day_merge_with_a_reason() -> None:
+    reason = merge_reason(candidate(), frozenset(), "doc-b", stored())
+    assert reason is not None and "dates agree" in reason
+
+
+def test_city_and_country_of_one_visit_merge_when_the_day_agrees() -> None:
+    assert merge_reason(candidate(location="Peru"), frozenset(), "doc-b", stored())
+
+
+def test_places_part_events_without_a_day_to_tie_them() -> None:
+    loose = PartialDate("2025-03", "month")
+    assert merge_reason(candidate(location="Peru", date=loose), frozenset(), "doc-b",
+                        stored(date=loose)) is None
+
+
+def test_different_country_pairs_never_merge() -> None:
+    assert merge_reason(candidate(target_country="BOL"), frozenset(), "doc-b", stored()) is None
+
+
+def test_dates_far_apart_never_merge() -> None:
+    later = PartialDate("2025-03-20", "day")
+    assert merge_reason(candidate(date=later), frozenset(), "doc-b", stored()) is None
+
+
+def test_a_statement_merges_across_articles_only_on_the_same_day() -> None:
+    praise = {"type": "SUPPORT", "mode": "praise"}
+    month = PartialDate("2025-03", "month")
+    assert merge_reason(candidate(**praise), frozenset(), "doc-b", stored(**praise))
+    assert merge_reason(candidate(**praise, date=month), frozenset(), "doc-b",
+                        stored(**praise)) is None
+
+
+def test_a_statement_repeated_in_one_article_stays_two_events() -> None:
+    praise = {"type": "SUPPORT", "mode": "praise"}
+    assert merge_reason(candidate(**praise), frozenset(), "doc-a", stored(**praise)) is None
+
+
+def test_disjoint_people_keep_events_apart() -> None:
+    assert merge_reason(candidate(), frozenset({"ent-a"}), "doc-b",
+                        stored(actors=frozenset({"ent-b"}))) is None
+
+
+def test_the_merged_date_is_the_more_precise_then_the_earliest() -> None:
+    earlier = PartialDate("2025-03-05", "day")
+    assert more_precise(DAY, earlier) == earlier
+    assert more_precise(PartialDate("2025-03", "month"), DAY) == DAY
