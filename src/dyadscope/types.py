@@ -120,11 +120,15 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
+    """A number an analyst wants, with what it measures and whose it is: a mention key
+    (a weapon system) or a sorted country pair such as "BLR-VNM" (trade, arms shares)."""
+
     text: str
     value: float | None
     unit: str | None
     what: str | None
     span: Span
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

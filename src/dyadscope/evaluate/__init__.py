@@ -10,6 +10,7 @@ from typing import Any
 
 from dyadscope.errors import DyadscopeError
 from dyadscope.evaluate.events import score_events
+from dyadscope.evaluate.facts import score_facts
 
 
 def load_gold(gold_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -143,5 +144,6 @@ def score(gold_dir: Path, export: dict[str, Any]) -> dict[str, Any]:
         "date": score_dates(pairs),
         "entities": score_entities(pairs, export["mentions"]),
         "events": score_events(pairs, export["events"]),
+        "facts": score_facts(pairs, export.get("facts", []), export["mentions"]),
         "missing_documents": missing,
     }

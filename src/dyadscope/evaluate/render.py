@@ -20,7 +20,7 @@ def _table(title: str, values: dict[str, Any]) -> Table:
 
 
 def render(metrics: dict[str, Any], console: Console) -> None:
-    for group in ("body", "date", "entities", "events"):
+    for group in ("body", "date", "entities", "events", "facts"):
         console.print(_table(group, metrics[group]))
     for miss in metrics["events"].get("missed_core", []):
         console.print(f"  missed core event: {miss}", highlight=False)

@@ -73,11 +73,20 @@ def _is_place(mention: Found, sentence: Sentence) -> bool:
     return mention.type == "LOCATION" and _after_preposition(mention, sentence)
 
 
+def _outermost(mentions: list[Found]) -> list[Found]:
+    """'UN' inside 'UN peacekeeping missions' names a part of the phrase, not a side."""
+    return [
+        m for m in mentions
+        if not any(o is not m and o.start <= m.start and m.end <= o.end
+                   and (o.end - o.start) > (m.end - m.start) for o in mentions)
+    ]
+
+
 def sentence_actors(
     mentions: list[Found], sentence: Sentence, actor_codes: dict[str, str]
 ) -> list[Actor]:
     actors = []
-    for mention in mentions:
+    for mention in _outermost(mentions):
         country = mention.country or actor_codes.get(mention.key)
         if country is None or mention.type == "WEAPON_SYSTEM":
             continue
@@ -101,7 +110,7 @@ def _pronoun_actor(sentence: Sentence, people: list[Found]) -> Actor | None:
     earlier = [m for m in people if m.start < sentence.start and m.country]
     if not earlier:
         return None
-    last = earlier[-1]
+    last = max(earlier, key=lambda m: m.start)
     return Actor(sentence.start, last.country or "", last.key, True)
 
 
@@ -215,7 +224,7 @@ def _status(hit: TriggerHit, sentence: Sentence) -> str:
     )
 
 
-def _document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
+def document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.country:
@@ -350,7 +359,7 @@ def document_events(
         people=[m for m in mentions if m.type == "PERSON"],
         anchor=anchor,
         rules=rules,
-        dyad=_document_dyad(mentions),
+        dyad=document_dyad(mentions),
         actor_codes=organization_actors() if actor_codes is None else actor_codes,
     )
     events: list[EventCandidate] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dyadscope.extract.mentions import Found
-from dyadscope.extract.text import Paragraph
+from dyadscope.extract.text import Paragraph, char_end, char_start
 from dyadscope.types import Document, Quantity, Quote, Span
 
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
@@ -52,18 +52,65 @@ def _unit(kind: str, text: str) -> str | None:
     return None
 
 
-def document_facts(paragraphs: list[Paragraph], found: list[Found]) -> list[Quantity]:
+def document_facts(
+    paragraphs: list[Paragraph], found: list[Found], dyad: tuple[str, str] | None = None
+) -> list[Quantity]:
     facts = []
+    weapons = [m for m in found if m.type == "WEAPON_SYSTEM"]
     for paragraph in paragraphs:
-        for match in QUANTITY.finditer(paragraph.doc.text):
-            kind = match.lastgroup or "count"
-            text = match.group(0).strip()
-            start = paragraph.offset + match.start()
-            lead = SPEC_LEAD.search(paragraph.doc.text[max(0, match.start() - 45) : match.start()])
-            what = lead.group(1).strip() if lead else kind
-            facts.append(Quantity(text, _value(text), _unit(kind, text), what,
-                                  Span(start, start + len(text))))
+        for sentence in paragraph.sentences():
+            bounds = (char_start(paragraph, sentence), char_end(paragraph, sentence))
+            facts += _sentence_facts(paragraph, bounds, found, weapons, dyad)
     return facts
+
+
+def _sentence_facts(
+    paragraph: Paragraph, bounds: tuple[int, int], found: list[Found], weapons: list[Found],
+    dyad: tuple[str, str] | None,
+) -> list[Quantity]:
+    text = paragraph.doc.text
+    local = bounds[0] - paragraph.offset
+    facts = []
+    for match in QUANTITY.finditer(text[local : bounds[1] - paragraph.offset]):
+        kind = match.lastgroup or "count"
+        quantity = match.group(0).strip()
+        start = bounds[0] + match.start()
+        lead = SPEC_LEAD.search(text[max(0, local + match.start() - 45) : local + match.start()])
+        what = lead.group(1).strip() if lead else kind
+        span = Span(start, start + len(quantity))
+        subject = _subject(kind, span, bounds, found, weapons, dyad,
+                           text[local : bounds[1] - paragraph.offset])
+        facts.append(Quantity(quantity, _value(quantity), _unit(kind, quantity), what, span,
+                              subject))
+    return facts
+
+
+COUNTED_GAP = 40
+# "Our trade has amounted to $250 million": a bilateral measure in an article about a pair.
+PAIR_MEASURE = re.compile(r"\b(?:trade|turnover|bilateral|mutual)\b", re.IGNORECASE)
+
+
+def _subject(
+    kind: str, span: Span, sentence: tuple[int, int], found: list[Found], weapons: list[Found],
+    dyad: tuple[str, str] | None, text: str,
+) -> str | None:
+    """Whose number: the system counted ("12 Su-30MK2 jets"), the system described
+    ("The aircraft has a wingspan of 22 m": the last one named), or the pair of countries
+    the sentence is about (trade, shares of imports)."""
+    if kind == "count":
+        after = [w for w in weapons if span.end <= w.start <= span.end + COUNTED_GAP]
+        return after[0].key if after else None
+    if kind == "spec":
+        earlier = [w for w in weapons if w.start < span.start]
+        return earlier[-1].key if earlier else None
+    countries = list(dict.fromkeys(
+        m.country for m in found
+        if sentence[0] <= m.start < sentence[1] and m.country and m.type == "COUNTRY"
+    ))
+    if dyad and (countries == [] and PAIR_MEASURE.search(text)
+                 or len(countries) == 1 and countries[0] in dyad):
+        countries = list(dyad)
+    return "-".join(sorted(countries[:2])) if len(countries) >= 2 else None
 
 
 QUOTE = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")

@@ -28,6 +28,7 @@ DATE_EXPRESSION = re.compile(
       | (?:in\s+|on\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
       | (?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?
       | in\s+(?:early\s+|mid-?|late\s+)?{MONTH}(?:\s+\d{{4}})?
+      | (?:between|from)\s+(?:19|20)\d{{2}}\s+(?:and|to|until)\s+(?:19|20)\d{{2}}
       | (?:in|since|by)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{{2}}
       | \d{{4}}-\d{{2}}-\d{{2}}
     )\b""",
@@ -106,6 +107,7 @@ def is_background(sentence: str) -> bool:
     return bool(_cues()["background"].search(sentence.lower()))
 
 
+RANGE = re.compile(r"(?:between|from)\s+((?:19|20)\d{2})\s", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -129,6 +131,8 @@ def estimated_anchor(sentences: list[str]) -> PartialDate | None:
 def resolve_date(
     expression: DateExpression | None, anchor: PartialDate | None, status: str, sentence: str
 ) -> PartialDate | None:
+    if expression is not None and (span := RANGE.match(expression.text)):
+        return PartialDate(span.group(1), "year")  # a period is dated by its start
     if expression is not None:
         resolved = resolve_relative(expression.text, anchor, future=status == "planned")
         if resolved is not None:

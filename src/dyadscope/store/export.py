@@ -85,7 +85,8 @@ def _quantities(store: Store, evidence: list[dict[str, Any]]) -> list[dict[str, 
             (item["document"], item["start"], item["end"]),
         ):
             found.append({"text": row["text"], "value": row["value"], "unit": row["unit"],
-                          "what": row["what"], "document": row["document_id"],
+                          "what": row["what"], "subject": row["subject"],
+                          "document": row["document_id"],
                           "start": row["start"], "end": row["end"]})
     return found
 
@@ -115,7 +116,8 @@ def events(store: Store) -> list[dict[str, Any]]:
 def facts(store: Store) -> list[dict[str, Any]]:
     return [
         {"document": r["document_id"], "start": r["start"], "end": r["end"], "text": r["text"],
-         "value": r["value"], "unit": r["unit"], "what": r["what"]}
+         "value": r["value"], "unit": r["unit"], "what": r["what"], "subject": r["subject"],
+         "event": r["event_id"]}
         for r in store.rows('SELECT * FROM quantities ORDER BY document_id, start')
     ]
 

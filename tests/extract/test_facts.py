@@ -1,0 +1,39 @@
+"""Quantities and whose they are, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dyadscope.clean import clean
+from dyadscope.types import Quantity, RawDocument
+from tests.extract.test_events import events_of, extractor
+
+
+def facts_of(body: str) -> list[Quantity]:
+    raw = RawDocument(source="t.txt", kind="text", content="Defence ties\nMay 2, 2025\n" + body)
+    return list(extractor().extract([clean(raw)])[0].facts)
+
+
+def test_a_specification_belongs_to_the_system_named_before_it() -> None:
+    facts = facts_of("Turkey showed the Bayraktar TB2 drone to Poland. The aircraft has a "
+                     "wingspan of 12 m and a range of 150 km.\n")
+    wingspan = next(f for f in facts if f.text == "12 m")
+    assert wingspan.what == "wingspan" and wingspan.subject and "weapon" in wingspan.subject
+
+
+def test_a_count_belongs_to_the_system_it_counts() -> None:
+    facts = facts_of("Poland ordered 96 AH-64E helicopters from the United States, the "
+                     "defence ministry in Warsaw said on Friday after a long tender.\n")
+    assert any(f.text.startswith("96") and f.subject for f in facts)
+
+
+def test_trade_between_a_pair_names_the_pair_even_without_countries() -> None:
+    facts = facts_of("Chile and Peru signed a trade protocol. \"Our trade has grown to over "
+                     "$300 million,\" the Chilean minister said.\n")
+    money = next(f for f in facts if "$300" in f.text)
+    assert money.subject == "CHL-PER"
+
+
+def test_a_period_is_dated_by_its_start() -> None:
+    events = events_of("France has been Greece's main arms supplier, with most deliveries "
+                       "between 2001 and 2020.")
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and aid[0].date is not None and aid[0].date.value == "2001"
