@@ -124,3 +124,15 @@ def test_an_undated_article_takes_its_month_from_what_it_announces() -> None:
     events = events_of(body, header="Serbia and Egypt talk defence\n")
     consult = [e for e in events if e.type == "CONSULT"]
     assert consult and consult[0].date is not None and consult[0].date.value == "2025-04"
+
+
+def test_first_person_in_a_quote_is_the_speaker() -> None:
+    found = coded(
+        "Kenyan President William Ruto spoke to reporters in Nairobi on Monday.\n"
+        "\"We are ready to supply Uganda with more electricity next year,\" Ruto said."
+    )
+    assert ("AGREE", "KEN", "UGA") in found
+
+
+def test_a_trade_volume_is_a_fact_not_an_event() -> None:
+    assert coded("Trade between Chile and Peru has reached $4 billion, officials said.") == set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -19,13 +19,13 @@ from dyadscope.extract.temporal import (
 from dyadscope.extract.text import Paragraph, char_end, char_start
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, find_triggers, type_scores
 from dyadscope.knowledge import load_json_data
-from dyadscope.types import Document, EventCandidate, PartialDate, Span
+from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
 
 @cache
 def cue(name: str) -> re.Pattern[str]:
     """A pattern from data/lexicons/actors.json (case-insensitive except the pronoun)."""
-    flags = 0 if name == "pronoun_subject" else re.IGNORECASE
+    flags = 0 if name in ("pronoun_subject", "first_person") else re.IGNORECASE
     return re.compile(load_json_data("lexicons/actors.json")[name], flags)
 
 
@@ -242,6 +242,7 @@ class DocumentContext:
     rules: tuple[TriggerRule, ...]
     dyad: tuple[str, str] | None
     actor_codes: dict[str, str]
+    speakers: tuple[tuple[Span, Actor], ...] = ()
 
 
 @cache
@@ -264,6 +265,8 @@ def sentence_events(
     pronoun = _pronoun_actor(sentence, context.people)
     if pronoun is not None:
         actors.insert(0, pronoun)
+    actors += _first_person(sentence, context.speakers)
+    actors.sort(key=lambda a: a.start)
     actors += _implied_sides(actors, sentence, context.dyad)
     dates = _own_dates(hits, sentence.text)
     events = []
@@ -275,6 +278,30 @@ def sentence_events(
             _candidate(hit, sides, sentence, inside, actors, context.anchor, dates.get(index))
         )
     return events
+
+
+def _first_person(
+    sentence: Sentence, speakers: tuple[tuple[Span, Actor], ...]
+) -> list[Actor]:
+    """'"We are ready to help Vietnam," Lukashenko said': I, we and our are the speaker."""
+    found = []
+    for span, speaker in speakers:
+        if span.end <= sentence.start or sentence.end <= span.start:
+            continue
+        start = max(span.start, sentence.start) - sentence.start
+        end = min(span.end, sentence.end) - sentence.start
+        match = cue("first_person").search(sentence.text, start, end)
+        if match is not None:
+            found.append(replace(speaker, start=sentence.start + match.start()))
+    return found
+
+
+def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[Span, Actor], ...]:
+    people = {m.key: m for m in mentions if m.type == "PERSON" and m.country}
+    return tuple(
+        (q.span, Actor(q.span.start, people[q.speaker].country or "", q.speaker, True))
+        for q in quotes if q.speaker in people
+    )
 
 
 def _own_dates(hits: list[TriggerHit], text: str) -> dict[int, DateExpression]:
@@ -354,6 +381,7 @@ def _candidate(
 def document_events(
     paragraphs: list[Paragraph], mentions: list[Found], anchor: PartialDate | None,
     rules: tuple[TriggerRule, ...], actor_codes: dict[str, str] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[EventCandidate]:
     context = DocumentContext(
         people=[m for m in mentions if m.type == "PERSON"],
@@ -361,6 +389,7 @@ def document_events(
         rules=rules,
         dyad=document_dyad(mentions),
         actor_codes=organization_actors() if actor_codes is None else actor_codes,
+        speakers=_speakers(quotes or [], mentions),
     )
     events: list[EventCandidate] = []
     for sentence in sentences_of(paragraphs):
