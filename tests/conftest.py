@@ -114,6 +114,16 @@ def ingested_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample articles ingested once for the read-only tests of a session."""
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    with resources.as_file(resources.files("dyadscope") / "data" / "samples") as folder:
+        result = invoke("ingest", folder, "--db", db)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="session")
 def export_schema() -> dict[str, Any]:
     path = resources.files("dyadscope") / "data" / "schema" / "export.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -102,3 +103,97 @@ def test_kb_import_writes_the_user_folder(tmp_path: Path, cli) -> None:
     again = cli("kb", "import", sample, "--knowledge", folder)
     assert again.exit_code == 0
     assert len((folder / "office_holders.jsonl").read_text().splitlines()) == 2
+
+
+def test_dyad_prints_counts_people_agreements_and_arms(samples_db: Path, cli) -> None:
+    result = cli("dyad", "Belarus", "Vietnam", "--db", samples_db)
+    assert result.exit_code == 0, result.output
+    for title in ("events by PLOVER type per year", "people on each side", "agreements",
+                  "arms transfers"):
+        assert title in result.stdout
+    timeline = result.stdout.split("events by PLOVER type")[0]
+    dates = [d for d in dates_in_table(timeline) if d != "?"]
+    assert dates and dates == sorted(dates)
+
+
+def test_dyad_json_counts_add_up(samples_db: Path, cli) -> None:
+    result = cli("dyad", "Belarusian", "Hanoi", "--db", samples_db, "--by", "month", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["by"] == "month" and data["events"] == len(data["timeline"]) > 0
+    assert sum(p["events"] for p in data["periods"]) + data["undated"] == data["events"]
+    assert all(-10 <= p["score_mean"] <= 10 for p in data["periods"] if p["score_mean"] is not None)
+
+
+def test_dyad_plot_writes_a_png(samples_db: Path, tmp_path: Path, cli) -> None:
+    chart = tmp_path / "bv.png"
+    result = cli("dyad", "Belarus", "Vietnam", "--db", samples_db, "--plot", chart)
+    assert result.exit_code == 0, result.output
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart.stat().st_size > 10_000
+    assert str(chart) in result.stderr
+
+
+def test_dyad_errors_are_clean(samples_db: Path, tmp_path: Path, cli) -> None:
+    unknown = cli("dyad", "Belarus", "Atlantis", "--db", samples_db)
+    assert unknown.exit_code == 2
+    assert_clean_error(unknown, "Atlantis")
+    assert len(unknown.stderr.strip().splitlines()) == 1, unknown.stderr
+    assert_clean_error(cli("dyad", "Belarus", "Vietnam", "--db", samples_db, "--by", "week"),
+                       "week")
+    missing_folder = tmp_path / "none" / "bv.png"
+    assert_clean_error(cli("dyad", "Belarus", "Vietnam", "--db", samples_db, "--plot",
+                           missing_folder), str(missing_folder))
+    assert_clean_error(cli("dyad", "Belarus", "Vietnam", "--db", tmp_path / "no.db"), "no.db")
+
+
+def test_outlets_table_and_json(samples_db: Path, cli) -> None:
+    result = cli("outlets", "Belarus", "Vietnam", "--db", samples_db)
+    assert result.exit_code == 0, result.output
+    assert "outlets" in result.stdout and "disagreements" in result.stdout
+    as_json = cli("outlets", "--db", samples_db, "--json")
+    assert as_json.exit_code == 0, as_json.output
+    data = json.loads(as_json.stdout)
+    assert {"outlets", "events", "disagreements"} <= set(data)
+    assert {d["kind"] for d in data["disagreements"]} <= {"date", "number", "name"}
+
+
+def test_outlets_with_one_actor_is_a_clean_error(samples_db: Path, cli) -> None:
+    result = cli("outlets", "Belarus", "--db", samples_db)
+    assert result.exit_code == 2
+    assert_clean_error(result, "two actors")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_tables_need_a_folder(samples_db: Path, tmp_path: Path, cli, fmt: str) -> None:
+    result = cli("export", "--db", samples_db, "--format", fmt)
+    assert result.exit_code == 2
+    assert_clean_error(result, "--out")
+    assert result.stdout == ""
+    folder = tmp_path / fmt
+    written = cli("export", "--db", samples_db, "--format", fmt, "--out", folder)
+    assert written.exit_code == 0, written.output
+    assert {p.name for p in folder.iterdir()} >= {
+        f"{t}.{fmt}" for t in ("documents", "entities", "mentions", "events", "evidence")}
+
+
+def test_export_graphml_to_stdout_and_file(samples_db: Path, tmp_path: Path, cli) -> None:
+    import networkx as nx
+
+    result = cli("export", "--db", samples_db, "--format", "graphml")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip().startswith("<?xml")
+    target = tmp_path / "actors.gexf"
+    written = cli("export", "--db", samples_db, "--format", "gexf", "--out", target)
+    assert written.exit_code == 0, written.output
+    assert nx.read_gexf(target).number_of_edges() > 0
+
+
+def test_json_export_is_unchanged_by_the_new_formats(
+    ingested_db: Path, cli, check_export
+) -> None:
+    result = cli("export", "--db", ingested_db)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"documents", "entities", "mentions", "events", "facts", "quotes"}
+    check_export(data)

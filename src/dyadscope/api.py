@@ -1,4 +1,4 @@
-"""The public door: ingest, export, timeline. Raises only DyadscopeError."""
+"""The public door: ingest, export, timeline, dyad, outlets. Raises only DyadscopeError."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from dyadscope import knowledge as knowledge_module
+from dyadscope.analyse.dyad import GRANULARITIES, Dyad
+from dyadscope.analyse.outlets import OutletReport
 from dyadscope.errors import DyadscopeError
 from dyadscope.pipeline import IngestReport
 from dyadscope.pipeline import ingest as run_pipeline
@@ -50,13 +52,75 @@ def _actor_countries(store: Store, name: str) -> tuple[set[str], set[str]]:
     return find_actor(store, name)
 
 
+def _actor(store: Store, db: Path, name: str, stage: str) -> tuple[set[str], set[str]]:
+    found = _actor_countries(store, name)
+    if not (found[0] or found[1]):
+        raise DyadscopeError(None, stage, f"no actor called {name!r} in {db}")
+    return found
+
+
 def timeline(db: Path, a: str, b: str, undated: bool = False) -> list[TimelineEntry]:
     from dyadscope.analyse.timeline import dyad_timeline
 
     with Store(db, readonly=True) as store:
-        first, second = _actor_countries(store, a), _actor_countries(store, b)
-        if not (first[0] or first[1]):
-            raise DyadscopeError(None, "timeline", f"no actor called {a!r} in {db}")
-        if not (second[0] or second[1]):
-            raise DyadscopeError(None, "timeline", f"no actor called {b!r} in {db}")
+        first, second = _actor(store, db, a, "timeline"), _actor(store, db, b, "timeline")
         return dyad_timeline(store, first, second, undated)
+
+
+def dyad(db: Path, a: str, b: str, by: str = "year") -> Dyad:
+    """The relationship of two actors: timeline, counts and index per `by`, people,
+    agreements and arms transfers."""
+    from dyadscope.analyse.dyad import analyse_dyad
+
+    if by not in GRANULARITIES:
+        raise DyadscopeError(None, "dyad", f"unknown period {by!r} (month or year)")
+    with Store(db, readonly=True) as store:
+        first, second = _actor(store, db, a, "dyad"), _actor(store, db, b, "dyad")
+        return analyse_dyad(store, (a, first), (b, second), by)
+
+
+def plot_dyad(result: Dyad, out: Path) -> Path:
+    """Write the chart of `dyad(...)` as a PNG file."""
+    from dyadscope.analyse.plot import plot_dyad as draw
+
+    return draw(result, out)
+
+
+def outlets(db: Path, a: str | None = None, b: str | None = None) -> OutletReport:
+    """Which outlets reported which events, and where their reports disagree; all events,
+    or those between `a` and `b`."""
+    from dyadscope.analyse.outlets import compare_outlets
+
+    if (a is None) != (b is None):
+        raise DyadscopeError(None, "outlets", "give two actors or none")
+    with Store(db, readonly=True) as store:
+        if a is None or b is None:
+            return compare_outlets(store)
+        pair = (_actor(store, db, a, "outlets"), _actor(store, db, b, "outlets"))
+        return compare_outlets(store, pair)
+
+
+def export_tables(db: Path, fmt: str, folder: Path | None) -> list[Path]:
+    """Write one CSV or Parquet file per table into `folder`; returns the files."""
+    from dyadscope.store.tables import require_folder, write_tables
+
+    target = require_folder(folder, fmt)
+    with Store(db, readonly=True) as store:
+        return write_tables(store, fmt, target)
+
+
+def network(db: Path) -> Any:
+    """The actor network as a networkx DiGraph."""
+    from dyadscope.analyse.network import actor_network
+
+    with Store(db, readonly=True) as store:
+        return actor_network(store)
+
+
+def export_network(db: Path, fmt: str) -> str:
+    """The actor network as GraphML or GEXF text."""
+    from dyadscope.analyse.network import GRAPH_FORMATS, serialise
+
+    if fmt not in GRAPH_FORMATS:
+        raise DyadscopeError(None, "export", f"unknown graph format {fmt!r} (graphml, gexf)")
+    return serialise(network(db), fmt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import tempfile
@@ -12,9 +13,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Table
 
-from dyadscope import api
+from dyadscope import api, render
 from dyadscope.errors import DyadscopeError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -72,25 +72,46 @@ def ingest(
     raise typer.Exit(exit_code(report))
 
 
+EXPORT_FORMATS = ("json", "csv", "parquet", "graphml", "gexf")
+
+
+def write_text(text: str, out_file: Path | None) -> None:
+    if out_file is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out_file.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(DyadscopeError(str(out_file), "export", f"cannot write: {error.strerror}"))
+    err.print(f"wrote {out_file}", highlight=False)
+
+
+def export_text(db: Path, format: str) -> str:
+    if format == "json":
+        return json.dumps(api.export(db), ensure_ascii=False, indent=1) + "\n"
+    return api.export_network(db, format)
+
+
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", help="json")] = "json",
-    out_file: Annotated[Path | None, typer.Option("--out", help="Output file.")] = None,
+    format: Annotated[str, typer.Option("--format", help="|".join(EXPORT_FORMATS))] = "json",
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Output file; for csv and parquet, a folder (required).")] = None,
 ) -> None:
-    """Write the whole database in the export format."""
-    if format != "json":
-        fail(DyadscopeError(None, "export", f"unknown format {format!r} (json)"))
+    """Write the whole database: one JSON object, tables per file, or the actor network."""
+    if format not in EXPORT_FORMATS:
+        fail(DyadscopeError(None, "export",
+                            f"unknown format {format!r} ({', '.join(EXPORT_FORMATS)})"))
     try:
-        data = api.export(db)
+        if format in ("csv", "parquet"):
+            written = api.export_tables(db, format, out_file)
+            err.print(f"wrote {len(written)} tables to {out_file}", highlight=False)
+            return
+        text = export_text(db, format)
     except DyadscopeError as error:
         fail(error)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if out_file is None:
-        sys.stdout.write(text + "\n")
-    else:
-        out_file.write_text(text + "\n", encoding="utf-8")
-        err.print(f"wrote {out_file}")
+    write_text(text, out_file)
 
 
 @app.command()
@@ -132,18 +153,56 @@ def timeline(
 
 
 def print_timeline(entries: list[api.TimelineEntry], title: str) -> None:
-    table = Table(title=title, show_lines=True)
-    for column in ("date", "type", "who → whom", "status", "where", "sources", "evidence"):
-        table.add_column(column, overflow="fold")
-    for entry in entries:
-        table.add_row(
-            entry.date or "?", entry.type, f"{entry.source_country} → {entry.target_country}",
-            entry.status, entry.location or "", "\n".join(entry.outlets),
-            entry.evidence[0][:160],
-        )
-    out.print(table)
+    out.print(render.timeline_table(entries, title))
     if not entries:
         out.print("no events between these actors")
+
+
+def as_json(result: object) -> str:
+    return json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=1) + "\n"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="A country or person, by any name.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    db: DbOption = DEFAULT_DB,
+    by: Annotated[str, typer.Option("--by", help="Period: month or year.")] = "year",
+    as_json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG chart here.")] = None,
+) -> None:
+    """One relationship: timeline, counts and cooperation–conflict index per period,
+    people, agreements and arms transfers."""
+    try:
+        result = api.dyad(db, a, b, by)
+        if plot is not None:
+            api.plot_dyad(result, plot)
+    except DyadscopeError as error:
+        fail(error)
+    if plot is not None:
+        err.print(f"wrote {plot}", highlight=False)
+    if as_json_:
+        sys.stdout.write(as_json(result))
+    else:
+        render.print_dyad(result, out)
+
+
+@app.command()
+def outlets(
+    a: Annotated[str | None, typer.Argument(help="A country or person (optional).")] = None,
+    b: Annotated[str | None, typer.Argument(help="The other actor.")] = None,
+    db: DbOption = DEFAULT_DB,
+    as_json_: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Which outlets reported which events, and where their reports disagree."""
+    try:
+        report = api.outlets(db, a, b)
+    except DyadscopeError as error:
+        fail(error)
+    if as_json_:
+        sys.stdout.write(as_json(report))
+    else:
+        render.print_outlets(report, out)
 
 
 @app.command()
