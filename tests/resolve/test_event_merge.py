@@ -75,3 +75,9 @@ def test_the_merged_date_is_the_more_precise_then_the_earliest() -> None:
     earlier = PartialDate("2025-03-05", "day")
     assert more_precise(DAY, earlier) == earlier
     assert more_precise(PartialDate("2025-03", "month"), DAY) == DAY
+
+
+def test_an_undated_report_never_joins_another_articles_event() -> None:
+    shared = frozenset({"ent-leader"})
+    assert merge_reason(candidate(date=None), shared, "doc-b", stored(actors=shared)) is None
+    assert merge_reason(candidate(date=None), shared, "doc-a", stored(actors=shared))

@@ -100,11 +100,13 @@ def merge_reason(
         when = candidate.date.value if candidate.date else "?"
         return f"same type, mode and countries; dates agree ({when})" + (
             "; shared actors" if shared else "")
+    # Across articles an undated report could be any year's meeting of the same
+    # leaders (a 2017 visit and a 2024 summit): only dates that agree join them.
+    if not same_document:
+        return None
     if shared:
-        return "same type, mode, countries and actors; one date unknown"
-    if same_document:
-        return "same type, mode and countries in one article; one date unknown"
-    return None
+        return "same type, mode, countries and actors in one article; one date unknown"
+    return "same type, mode and countries in one article; one date unknown"
 
 
 def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
