@@ -136,3 +136,11 @@ def test_first_person_in_a_quote_is_the_speaker() -> None:
 
 def test_a_trade_volume_is_a_fact_not_an_event() -> None:
     assert coded("Trade between Chile and Peru has reached $4 billion, officials said.") == set()
+
+
+def test_reported_future_is_planned_but_a_polite_wish_is_not() -> None:
+    events = events_of("The Kenyan minister said that a trade delegation would visit Uganda "
+                       "in the coming weeks.\n\"We would like to ask Uganda to open its "
+                       "market,\" the Kenyan minister said.")
+    status = {e.type: e.status for e in events}
+    assert status.get("CONSULT") == "planned" and status.get("REQUEST") == "occurred"
