@@ -70,9 +70,9 @@ def test_widget_date_is_low_confidence() -> None:
     assert pub(text) == ("2024-05-10", "day", "low")
 
 
-def test_weekday_in_lede_contradicting_the_date_lowers_confidence() -> None:
+def test_a_weekday_earlier_in_the_week_is_no_contradiction() -> None:
     text = "Talks\nPublished: 12.05.2024\nThe two sides agreed on Thursday to meet again."
-    assert pub(text)[2] == "low"  # a Sunday date, three days after the Thursday reported
+    assert pub(text)[2] == "high"  # a Sunday article reports Thursday's talks
 
 
 def test_later_year_in_body_lowers_confidence() -> None:

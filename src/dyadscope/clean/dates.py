@@ -202,16 +202,10 @@ def infer_year(body_text: str) -> tuple[int | None, Level]:
 
 
 def _contradicted(d: PartialDate, body_text: str) -> bool:
+    """A body that names a later year than the date cannot have been published then.
+    (A weekday in the lede is no contradiction: a Wednesday article reports Monday.)"""
     years = _years(body_text)
-    if max(years["plain"] + years["event"], default=0) > d.year:
-        return True
-    if d.precision != "day":
-        return False
-    lede = _ON_WEEKDAY.search(body_text[:1500])
-    if not lede:
-        return False
-    said = _WEEKDAYS[lede.group(1).lower()]
-    return (date.fromisoformat(d.value).weekday() - said) % 7 in (2, 3, 4)
+    return max(years["plain"] + years["event"], default=0) > d.year
 
 
 # -------------------------------------------------------- choosing the date
