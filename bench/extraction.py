@@ -31,11 +31,13 @@ class Score:
     recall: float
     rate: float
     n: int
+    halves: tuple[float, float] | None = None
 
     def line(self, name: str) -> str:
+        split = f"  even {self.halves[0]:.3f} odd {self.halves[1]:.3f}" if self.halves else ""
         return (
             f"{name:<6} F1 {self.f1:.3f}  P {self.precision:.3f}  R {self.recall:.3f}"
-            f"  {self.rate:7.1f} articles/s  (n={self.n})"
+            f"  {self.rate:7.1f} articles/s  (n={self.n}){split}"
         )
 
 
@@ -80,13 +82,21 @@ def run(
     items: list[tuple[str, str]],
     extract: Callable[[str], str],
     compare: Callable[[str, str], tuple[float, float, float]],
+    parity: list[int] | None = None,
 ) -> Score:
+    """Score `items`; with `parity` (0 or 1 per item) also each half, to check
+    that a gain does not come from a few pages."""
     started = time.perf_counter()
     predicted = [extract(content) for content, _ in items]
     elapsed = time.perf_counter() - started
     triples = [compare(gold, pred) for (_, gold), pred in zip(items, predicted, strict=True)]
     f1, p, r = macro(triples)
-    return Score(f1, p, r, len(items) / elapsed if elapsed else 0.0, len(items))
+    halves = None
+    if parity is not None:
+        sides = [[t for t, bit in zip(triples, parity, strict=True) if bit == side]
+                 for side in (0, 1)]
+        halves = (macro(sides[0])[0], macro(sides[1])[0])
+    return Score(f1, p, r, len(items) / elapsed if elapsed else 0.0, len(items), halves)
 
 
 def shingle_compare(gold: str, pred: str) -> tuple[float, float, float]:
@@ -97,9 +107,19 @@ def token_compare(gold: str, pred: str) -> tuple[float, float, float]:
     return counts(Counter(gold.split()), Counter(pred.split()))
 
 
+def bench_ids(shared: Path, limit: int | None) -> list[str]:
+    truth = json.loads((shared / "bench/aeb/ground-truth.json").read_text(encoding="utf-8"))
+    return sorted(truth)[:limit]
+
+
+def parity(ids: list[str]) -> list[int]:
+    """The halves of the benchmark: the parity of each page id (a hex digest)."""
+    return [int(i, 16) % 2 for i in ids]
+
+
 def text_items(shared: Path, limit: int | None) -> list[tuple[str, str]]:
     truth = json.loads((shared / "bench/aeb/ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[:limit]
+    ids = bench_ids(shared, limit)
     folder = shared / "bench/aeb-text"
     return [
         ((folder / f"{i}.txt").read_text(encoding="utf-8"), truth[i]["articleBody"]) for i in ids
@@ -108,7 +128,7 @@ def text_items(shared: Path, limit: int | None) -> list[tuple[str, str]]:
 
 def html_items(shared: Path, limit: int | None) -> list[tuple[str, str]]:
     truth = json.loads((shared / "bench/aeb/ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[:limit]
+    ids = bench_ids(shared, limit)
     folder = shared / "bench/aeb/html"
     return [
         (gzip.decompress((folder / f"{i}.html.gz").read_bytes()).decode("utf-8"),
@@ -147,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int)
     args = parser.parse_args(argv)
     shared: Path = args.shared
+    halves = parity(bench_ids(shared, args.limit))
     if args.only in (None, "text"):
-        print(run(text_items(shared, args.limit), text_body, shingle_compare).line("text"))
+        items = text_items(shared, args.limit)
+        print(run(items, text_body, shingle_compare, halves).line("text"))
     if args.only in (None, "html"):
-        print(run(html_items(shared, args.limit), html_body, shingle_compare).line("html"))
+        items = html_items(shared, args.limit)
+        print(run(items, html_body, shingle_compare, halves).line("html"))
     if args.only in (None, "seeds"):
         print(run(seed_items(shared), text_body, token_compare).line("seeds"))
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyadscope.clean.body import body_spans, title_span
+from dyadscope.clean.body import body_spans, is_titled, title_span
 from dyadscope.types import Span
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -103,6 +103,48 @@ def test_empty_and_navigation_only_pages() -> None:
     assert body_spans("") == ()
     assert body_spans("Home\nNews\nSport\nLog in\n") == ()
     assert title_span("", ()) is None
+
+
+TEASERS = [
+    "Harbour Fees Rise For Cruise Ships",
+    "Anna Example",
+    "The port authority will charge cruise lines more from next spring, it said on Friday.",
+    "Ferry Strike Ends After Three Days",
+    "Tom Example",
+    "Crews returned to work after the operator agreed to a new rota for the winter months.",
+    "New Cycle Bridge Opens Downtown",
+    "Lea Example",
+    "The bridge links the old town with the station and cost less than the city expected.",
+    "Storm Damages Sea Wall At The Marina",
+    "Ben Example",
+    "Engineers said repairs to the wall would take at least six weeks and close the pier.",
+]
+
+
+def test_list_of_teasers_after_the_article_is_not_body() -> None:
+    page = PAGE.replace("Share this article", "More from the Gazette\n" + "\n".join(TEASERS))
+    assert texts(page, body_spans(page)) == PARAGRAPHS
+
+
+def test_long_comment_thread_below_a_comment_header_is_not_body() -> None:
+    reply = (
+        "I have lived in this town for forty years and I have never seen the council spend so "
+        "much on buses while the roads in the old quarter are full of holes, which is a shame. "
+    )
+    comments = ["Comments"]
+    for n in range(6):
+        comments += [f"reader_{n} on March 12, 2024 at 10:0{n} am said:", reply * 2]
+    page = PAGE + "\n" + "\n".join(comments)
+    assert texts(page, body_spans(page)) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Ferry Strike Ends After Three Days", True), ("Storm closes two roads in the north", False),
+     ("Council Approves Budget For Buses", True), ("NASA", False)],
+)
+def test_headline_capitalisation(line: str, expected: bool) -> None:
+    assert is_titled(line) is expected
 
 
 def token_f1(gold: str, predicted: str) -> float:

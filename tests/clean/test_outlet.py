@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from dyadscope.clean.outlet import find_author, find_outlet, known_outlet, person_name
+from dyadscope.clean.html import html_to_text
+from dyadscope.clean.outlet import (
+    copyright_holder,
+    find_author,
+    find_outlet,
+    known_outlet,
+    person_name,
+    site_label,
+    title_suffix,
+)
 from dyadscope.types import Span
 
 SEEDS = Path("/work/shared/seeds")
@@ -51,6 +60,83 @@ def test_site_and_wire_together() -> None:
     text = "Talks were held.\nThe end of the story. — AFP"
     assert outlet(text, "https://www.omanobserver.om/a") == "Oman Observer (AFP)"
     assert outlet("(AFP) Talks were held.", "https://www.afp.com/en/x") == "AFP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks were held.\n© 2024 Harbour Times. All rights reserved.", "Harbour Times"),
+        ("Talks were held.\nCopyright © 2019-2024 Coast Media Group, Inc.", "Coast Media Group"),
+        ("Talks were held.\nHarbour Times 2024 - All rights reserved", "Harbour Times"),
+        ("Talks were held.\n© 2023 ООО «Северный Вестник». Все права защищены.",
+         "Северный Вестник"),
+        ("Talks were held.\n© 2024 The Associated Press. All rights reserved.", "AP"),
+        ("Copyright law was discussed at the meeting for the whole afternoon.", None),
+        ("The photo is in the public domain, the copyright holder said.", None),
+    ],
+)
+def test_copyright_holder(text: str, expected: str | None) -> None:
+    assert copyright_holder(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Ferry strike ends after three days | Harbour Times", "Harbour Times"),
+        ("Ferry strike ends after three days - BBC News", "BBC"),
+        ("Opinion | Ferry strike ends - The Coast Herald", "The Coast Herald"),
+        ("Ferry strike: crews return to work", None),
+        ("Unions - Operators", None),
+        (None, None),
+    ],
+)
+def test_title_suffix(title: str | None, expected: str | None) -> None:
+    assert title_suffix(title) == expected
+
+
+def test_declared_site_names() -> None:
+    assert site_label("harbourtimes", declared=True) == "harbourtimes"
+    assert site_label("harbourtimes") is None
+    assert site_label("Harbour Times | Daily news from the coast", declared=True) == "Harbour Times"
+    assert site_label("@harbourtimes", declared=True) == "harbourtimes"
+    assert site_label("Reuters", declared=True) == "Reuters"
+
+
+def test_outlet_evidence_order() -> None:
+    text = "March 3, Nashaweb. The sides met.\n© 2024 Harbour Times. All rights reserved."
+    known = "https://www.belta.by/a/1"
+    unknown = "https://news.example.org/a/1"
+    assert outlet(text, known) == "BelTA"
+    assert find_outlet(text, lines(text), unknown, "Coast Herald") == "Coast Herald"
+    assert outlet(text, unknown) == "Harbour Times"
+    assert outlet("March 3, Nashaweb. The sides met.", unknown) == "news.example.org"
+    assert outlet("March 3, Nashaweb. The sides met.") == "Nashaweb"
+    assert outlet("March 3, Nashaweb. The sides met.\n© 2024 Harbour Times.") == "Harbour Times"
+    wired = "The sides met. — AFP\n© 2024 Harbour Times."
+    assert outlet(wired) == "Harbour Times (AFP)"
+
+
+SITE_PAGE = """<html><head><title>Ferry strike ends | Harbour Times</title>{meta}</head>
+<body><article><p>Crews returned to work on Monday after the operator agreed to a new winter
+rota, ending a three-day strike that had cut the islands off from the mainland.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ('<meta property="og:site_name" content="The Coast Herald">', "The Coast Herald"),
+        ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+         '{"@type": "NewsArticle", "headline": "Ferry strike ends", '
+         '"publisher": {"@type": "Organization", "name": "Island Post"}}]}</script>',
+         "Island Post"),
+        ('<script type="application/ld+json">{not json</script>', "Harbour Times"),
+        ("", "Harbour Times"),
+    ],
+)
+def test_site_name_from_html(meta: str, expected: str) -> None:
+    page = html_to_text(SITE_PAGE.format(meta=meta))
+    assert find_outlet(page.text, page.body, None, page.sitename) == expected
 
 
 def test_known_outlet_aliases() -> None:

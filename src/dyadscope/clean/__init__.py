@@ -39,7 +39,7 @@ def clean(raw: RawDocument) -> Document:
     published, confidence = publication_date(
         text, body, title_at, hint=raw.published or meta.get("date")
     )
-    outlet = raw.outlet or find_outlet(text, body, raw.url) or meta.get("sitename")
+    outlet = raw.outlet or find_outlet(text, body, raw.url, meta.get("sitename"))
     return Document(
         id=document_id(text),
         source=raw.source,

@@ -4,8 +4,11 @@ Each line is classified from its own shape (length, stop-word share, final
 punctuation, boilerplate and timestamp patterns, duplication, script), given a
 weight, and the body is the contiguous run of lines with the largest total
 weight: long prose pulls the run out, navigation and widgets push it back.
-Inside that run, lines that are plainly boilerplate are dropped and short lines
-(subheadings, bylines between paragraphs) are kept.
+Lines shaped like headlines push back too, and a prose line with no prose line
+next to it counts for less, so that lists of teasers (headline, byline, blurb)
+below an article stay out. Nothing below a comment header that follows prose
+is body. Inside the run, lines that are plainly boilerplate are dropped and
+short lines (subheadings, bylines between paragraphs) are kept.
 """
 
 from __future__ import annotations
@@ -27,9 +30,16 @@ MIN_PROSE = 6
 LEAD_MIN = 15
 MIN_FOREIGN = 3
 COMMENTS_AFTER = 40.0
-COMMENTS_DISCOUNT = 0.25
+HEADLINE_WORDS = 15
+LONE_PROSE = 0.25
+TITLED_SHARE = 0.7
+TITLED_MIN = 3
+SHORT_WEIGHT = -2.0
+HEADLINE_WEIGHT = -1.0
+TITLED_WEIGHT = -3.0
 DIGIT_TOKEN = re.compile(r"\S*\d\S*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 class Kind(Enum):
@@ -49,6 +59,7 @@ class Rules:
     comments: re.Pattern[str]
     months: frozenset[str]
     sentence_end: str
+    sentence_final: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,7 @@ class Line:
     foreign: bool
     comments: bool
     digits: float
+    titled: bool
 
 
 @cache
@@ -80,6 +92,7 @@ def rules() -> Rules:
         months=frozenset(data["months"]),
         comments=_compile(data["comments_start"]),
         sentence_end=data["sentence_end"],
+        sentence_final=data["sentence_final"],
     )
 
 
@@ -197,6 +210,14 @@ def _digit_share(text: str) -> float:
     return len(DIGIT_TOKEN.findall(text)) / tokens if tokens else 0.0
 
 
+def is_titled(text: str) -> bool:
+    """Headline capitalisation ("Storm Closes Two Roads"): most longer words capitalised."""
+    words = LONG_WORD.findall(text)
+    if len(words) < TITLED_MIN:
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLED_SHARE * len(words)
+
+
 def describe(text: str) -> list[Line]:
     r = rules()
     spans = line_spans(text)
@@ -223,6 +244,7 @@ def describe(text: str) -> list[Line]:
                 digits=_digit_share(t),
                 foreign=script is not None and script != main_script,
                 comments=len(t) < 100 and bool(r.comments.search(t)),
+                titled=t[-1] not in r.sentence_end and is_titled(t),
             )
         )
     return lines
@@ -240,17 +262,32 @@ def classify(line: Line) -> Kind:
 
 
 def weight(line: Line, kind: Kind) -> float:
+    # Lines shaped like headlines (capitalised, or short without final punctuation)
+    # push back: stacked, they are lists of links to other stories.
+    if kind is not Kind.BAD and not line.ends and line.titled:
+        return TITLED_WEIGHT
     if kind is Kind.GOOD:
         return line.size
     if kind is Kind.NEAR:
-        return line.size * 0.3
+        return HEADLINE_WEIGHT if not line.ends and line.size < HEADLINE_WORDS else line.size * 0.3
     if kind is Kind.SHORT:
-        return -1.0
+        return SHORT_WEIGHT
     if line.boiler:
         return -20.0
     if line.stamp:
         return -12.0
     return -(3.0 + line.size)
+
+
+def discount_lone(kinds: list[Kind], weights: list[float]) -> list[float]:
+    """Prose lines with no prose line next to them count for less: articles run
+    paragraph after paragraph, teaser blurbs and captions stand alone."""
+    out = list(weights)
+    for i, kind in enumerate(kinds):
+        near = kinds[max(0, i - 1) : i] + kinds[i + 1 : i + 2]
+        if kind is Kind.GOOD and Kind.GOOD not in near:
+            out[i] = weights[i] * LONE_PROSE
+    return out
 
 
 def densest(weights: list[float]) -> tuple[int, int] | None:
@@ -287,16 +324,13 @@ def body_spans(text: str) -> tuple[Span, ...]:
     """Spans of the lines of `text` that make up the article body."""
     lines = describe(text)
     kinds = [classify(line) for line in lines]
-    weights = [weight(line, kind) for line, kind in zip(lines, kinds, strict=True)]
+    weights = discount_lone(kinds, [weight(ln, k) for ln, k in zip(lines, kinds, strict=True)])
+    # Below a comment header that follows some prose, everything is reader comments.
     cut = comments_start(lines, kinds, weights)
-    # Reader comments are prose too: below a comment header they count for little.
-    weights = weights[:cut] + [w * COMMENTS_DISCOUNT if w > 0 else w for w in weights[cut:]]
-    bounds = densest(weights)
+    bounds = densest(weights[:cut])
     if bounds is None:
         return ()
     first, last = bounds
-    if first < cut:
-        last = min(last, cut - 1)
     while first <= last and not _opens_body(lines[first], kinds[first]):
         first += 1
     while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):

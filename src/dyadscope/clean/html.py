@@ -1,19 +1,24 @@
 """Turn an HTML page into text, one block per line, and find the article body in it.
 
-The body comes from trafilatura (precision mode); each paragraph it returns is
-located in our own rendering of the page, so that every later stage works on
-offsets into one text that holds the whole page.
+The body comes from trafilatura (precision mode, or recall mode when precision
+mode kept only a sliver of the page); each paragraph it returns is located in our
+own rendering of the page, so that every later stage works on offsets into one
+text that holds the whole page. `refine` then tidies the body's edges.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from dyadscope.clean.body import body_spans
+from dyadscope.clean.outlet import title_suffix
+from dyadscope.clean.refine import Page, page_titles, refine, sibling_paragraphs
 from dyadscope.types import Span
 
 BLOCK = frozenset(
@@ -32,6 +37,10 @@ SKIP = frozenset(
 LIST_PREFIX = re.compile(r"^[-*•]\s+")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 ANCHOR = 40
+SITE_META = {"og:site_name", "application-name"}
+LONG_LINE = 100
+SUSPECT_SHARE = 0.5
+FALLBACK_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,29 +63,62 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """The visible text, one block per line, and for each line the share of its
+    visible characters that sit inside links."""
+
+    text: str
+    links: tuple[float, ...]
+
+
 def render(tree: lxml.html.HtmlElement) -> str:
     """The visible text of `tree`, one block element per line, spaces collapsed."""
-    pieces: list[str] = []
-    _walk(tree, pieces)
-    lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return render_page(tree).text
 
 
-def _walk(element: etree._Element, pieces: list[str]) -> None:
+def render_page(tree: lxml.html.HtmlElement) -> Rendered:
+    pieces: list[tuple[str, bool]] = []
+    _walk(tree, pieces, False)
+    lines: list[str] = []
+    links: list[float] = []
+    for raw in _raw_lines(pieces):
+        line = " ".join("".join(part for part, _ in raw).split())
+        if line:
+            visible = sum(len("".join(part.split())) for part, _ in raw)
+            linked = sum(len("".join(part.split())) for part, link in raw if link)
+            lines.append(line)
+            links.append(linked / visible)
+    return Rendered("\n".join(lines), tuple(links))
+
+
+def _raw_lines(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for piece, link in pieces:
+        for k, part in enumerate(piece.split("\n")):
+            if k:
+                lines.append([])
+            if part:
+                lines[-1].append((part, link))
+    return lines
+
+
+def _walk(element: etree._Element, pieces: list[tuple[str, bool]], link: bool) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in SKIP:
         return
     block = tag in BLOCK
+    inner = link or tag == "a"
     if block:
-        pieces.append("\n")
+        pieces.append(("\n", link))
     if tag and element.text:
-        pieces.append(element.text)
+        pieces.append((element.text, inner))
     for child in element:
-        _walk(child, pieces)
+        _walk(child, pieces, inner)
         if child.tail:
-            pieces.append(child.tail)
+            pieces.append((child.tail, inner))
     if block:
-        pieces.append("\n")
+        pieces.append(("\n", link))
 
 
 def align(text: str, paragraphs: list[str]) -> tuple[Span, ...]:
@@ -145,19 +187,88 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def extract(html: str, url: str | None) -> tuple[list[str], dict[str, str | None]]:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        with_metadata=True,
-    )
+    doc = _bare(html, url, precision=True)
     if doc is None:
         return [], {}
     meta = {key: getattr(doc, key, None) for key in ("title", "author", "date", "sitename")}
     return (doc.text or "").split("\n"), meta
+
+
+def _bare(html: str, url: str | None, precision: bool) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=precision,
+        favor_recall=not precision,
+        include_comments=False,
+        with_metadata=precision,
+    )
+
+
+def _size(paragraphs: list[str]) -> int:
+    return sum(len(p.strip()) for p in paragraphs)
+
+
+def widen(html: str, url: str | None, paragraphs: list[str], text: str) -> list[str]:
+    """The recall-mode paragraphs when precision mode kept only a sliver of the article.
+
+    Precision mode sometimes settles on a notice next to the article. The recall
+    run costs a second extraction, so it runs only when the page holds far more
+    long lines than precision mode returned.
+    """
+    prose = sum(len(line) for line in text.split("\n") if len(line) >= LONG_LINE)
+    if _size(paragraphs) >= SUSPECT_SHARE * prose:
+        return paragraphs
+    doc = _bare(html, url, precision=False)
+    wider = (doc.text or "").split("\n") if doc is not None else []
+    return wider if _size(paragraphs) < FALLBACK_SHARE * _size(wider) else paragraphs
+
+
+def body_of(tree: lxml.html.HtmlElement, page: Rendered, paragraphs: list[str],
+            titles: list[str]) -> tuple[Span, ...]:
+    """Align the extractor's paragraphs and those of sibling containers, then tidy."""
+    spans = align(page.text, paragraphs) if _size(paragraphs) else ()
+    if not spans:
+        return body_spans(page.text)
+    extra = sibling_paragraphs(tree, paragraphs)
+    if extra:
+        spans = _merge(sorted({*spans, *align(page.text, extra)}, key=lambda s: (s.start, -s.end)))
+    return refine(Page.of(page.text, page.links, titles), spans)
+
+
+def site_name(tree: lxml.html.HtmlElement) -> str | None:
+    """The name a page gives its site: og:site_name, application-name, or the
+    publisher in its JSON-LD."""
+    for meta in tree.iter("meta"):
+        key = meta.get("property") or meta.get("name") or ""
+        if key.lower() in SITE_META and (meta.get("content") or "").strip():
+            return str(meta.get("content")).strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            name = _publisher(script.text)
+            if name:
+                return name
+    return None
+
+
+def _publisher(raw: str) -> str | None:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                return str(publisher["name"]).strip() or None
+            stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return None
 
 
 def find_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
@@ -173,15 +284,21 @@ def html_to_text(html: str, url: str | None = None) -> HtmlText:
     tree = parse(html)
     if tree is None:
         return HtmlText("", (), None, None, None, None)
-    text = render(tree)
+    page = render_page(tree)
     paragraphs, meta = extract(html, url)
-    body = align(text, paragraphs) if paragraphs else body_spans(text)
+    paragraphs = widen(html, url, paragraphs, page.text)
+    body = body_of(tree, page, paragraphs, page_titles(tree, meta.get("title")))
+    site = site_name(tree) or meta.get("sitename") or title_suffix(_page_title(tree))
     date = meta.get("date") or find_date(tree, url)
     return HtmlText(
-        text=text,
+        text=page.text,
         body=body,
         title=meta.get("title"),
         author=meta.get("author"),
         date=date,
-        sitename=meta.get("sitename"),
+        sitename=site,
     )
+
+
+def _page_title(tree: lxml.html.HtmlElement) -> str | None:
+    return next((t.text_content() for t in tree.iter("title")), None)

@@ -23,6 +23,13 @@ _CITY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,\s*)
 _DATELINE_TOKEN = re.compile(
     r"\s*[,.]?\s+([A-Z][\w+&'’-]*(?:\s+[A-Z][\w+&'’-]*){0,2})(?=\s*[.,/:]\s|\s+[—–-]{1,2}\s)"
 )
+_COPYRIGHT_LINE = re.compile(r"(?im)^[ \t]*(?:copyright\b|©|\(c\)\s)[^\n]{2,120}$")
+_COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{2,4})?", re.I)
+_QUOTES = str.maketrans("", "", "«»\"“”„")
+_NAME_END = re.compile(r"\.\s|\s[|–—-]\s|[;|•·]")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+SITE_WORDS = 6
+SITE_CHARS = 60
 _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
@@ -113,28 +120,96 @@ def _domain(url: str | None) -> str | None:
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host) if host else None
 
 
-def _site_of(domain: str) -> str:
+def _site_of(domain: str) -> str | None:
     for outlet in _data()["outlets"]:
         if any(domain == d or domain.endswith("." + d) for d in outlet["domains"]):
-            return outlet["name"]
-    return domain
+            return str(outlet["name"])
+    return None
 
 
-def find_outlet(text: str, body: tuple[Span, ...], url: str | None = None) -> str | None:
-    """The publishing outlet as a reader would name it: "Pozirk", "AFP", "Oman Observer (AFP)"."""
+def site_label(name: str | None, declared: bool = False) -> str | None:
+    """`name` as an outlet: the data file's name for a known alias, else the name
+    itself when it is short enough to be one. A name the page `declared` as its
+    site may be lower-case ("nj") and may carry a tagline ("Foo | Daily news")."""
+    if not name:
+        return None
+    name = " ".join(name.split())
+    if declared:
+        name = name.split(" | ")[0].lstrip("@")
+    name = name.strip(" .,:;|-–—")
+    outlet = known_outlet(name)
+    if outlet:
+        return str(outlet["name"])
+    if not name or len(name) > SITE_CHARS or len(name.split()) > SITE_WORDS:
+        return None
+    return name if declared or name[0].isupper() or name[0].isdigit() else None
+
+
+def title_suffix(title: str | None) -> str | None:
+    """The site name pages append to their <title>: "Storm closes roads | Harbour Times"."""
+    parts = _TITLE_SEPARATOR.split(title.strip()) if title else []
+    if len(parts) < 2 or len(parts[-1]) >= len(" ".join(parts[:-1])):
+        return None
+    return site_label(parts[-1])
+
+
+@cache
+def _reserved() -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in _data()["copyright_reserved"])
+    return re.compile(rf"\b(?:{phrases})\b.*$", re.I)
+
+
+def copyright_holder(text: str) -> str | None:
+    """The holder named on the last copyright line: "© 2024 Harbour Times Ltd." """
+    lines = [m.group(0) for m in _COPYRIGHT_LINE.finditer(text)]
+    lines += [ln for ln in text.splitlines() if len(ln) <= 200 and _reserved().search(ln)]
+    lines.sort(key=text.rfind)
+    for line in reversed(lines):
+        label = site_label(_holder(line))
+        if label:
+            return label
+    return None
+
+
+def _holder(line: str) -> str:
+    rest = _COPYRIGHT_MARK.sub(" ", _reserved().sub("", line)).strip(" .,;:|-–—")
+    name = _NAME_END.split(rest, maxsplit=1)[0]
+    words = name.replace(",", " ").translate(_QUOTES).split()
+    legal = {w.lower() for w in _data()["legal_forms"]}
+    while words and words[-1].lower().strip(".") in legal:
+        words.pop()
+    while words and words[0].lower().strip(".") in legal:
+        words.pop(0)
+    return " ".join(words)
+
+
+def find_outlet(
+    text: str, body: tuple[Span, ...], url: str | None = None, site: str | None = None
+) -> str | None:
+    """The publishing outlet as a reader would name it: "Pozirk", "AFP", "Oman Observer (AFP)".
+
+    Evidence, strongest first: a known domain, the site name the page declares
+    (`site`), the copyright holder, then an unknown domain, else a name after the
+    dateline. Wire credits ("— AFP", "/TASS/") name the agency next to the site.
+    """
     wire = _wire(text, body)
     domain = _domain(url)
-    site = _site_of(domain) if domain else None
-    token = _dateline_token(text, body)
-    if token and not site:
+    named = (
+        (_site_of(domain) if domain else None)
+        or site_label(site, declared=True)
+        or copyright_holder(text)
+    )
+    token = _dateline_token(text, body) if not (named or domain) else None
+    if token:
         outlet = known_outlet(token)
         if outlet and outlet["kind"] == "agency" and not wire:
             wire = outlet
         elif not outlet or outlet["kind"] != "agency":
-            site = outlet["name"] if outlet else token
-    if site and wire and wire["name"] != site:
-        return f"{site} ({wire['name']})"
-    return site or (wire["name"] if wire else None)
+            named = outlet["name"] if outlet else token
+    named = named or domain
+    if named and wire and wire["name"] != named:
+        return f"{named} ({wire['name']})"
+    return named or (wire["name"] if wire else None)
 
 
 # ------------------------------------------------------------------ authors
