@@ -1,21 +1,22 @@
-"""The JSON endpoints under /api; each request opens its own read-only connection."""
+"""The JSON endpoints under /api; each request opens its own read-only connection.
+
+Filtering and paging happen in SQL (`queries`); lists that page say their full length in the
+X-Total-Count header.
+"""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
-from pathlib import Path
+from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
-from dyadscope import api
-from dyadscope.errors import DyadscopeError
-from dyadscope.store import export
+from dyadscope.analyse.actors import find_actor
 from dyadscope.store.db import Store
 from dyadscope.web import queries
+from dyadscope.web.queries import EventFilter, Page
 
 router = APIRouter()
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -27,14 +28,11 @@ def reading(request: Request) -> Iterator[Store]:
         yield store
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for substring search."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def in_range(date: str | None, start: str | None, end: str | None) -> bool:
-    """Whether a partial ISO date can fall within [start, end] (both partial, inclusive)."""
+    """Whether a partial ISO date can fall within [start, end] (both partial, inclusive).
+
+    The reference for the SQL in `queries._dates`.
+    """
     if start is None and end is None:
         return True
     if date is None:
@@ -44,18 +42,25 @@ def in_range(date: str | None, start: str | None, end: str | None) -> bool:
     return after and before
 
 
-def named(event: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    """An exported event with the names of its source, target and people."""
-    return {
-        **event,
-        "source_name": names.get(event["source"]) or event["source_country"],
-        "target_name": names.get(event["target"]) or event["target_country"],
-        "actor_names": [names.get(a, a) for a in event["actors"]],
-    }
+def paging(
+    limit: Annotated[int | None, Query(ge=1, le=10_000, description="at most this many")] = None,
+    offset: Annotated[int, Query(ge=0, description="skip this many first")] = 0,
+) -> Page:
+    return Page(limit, offset)
 
 
-def takes_part(event: dict[str, Any], entity_id: str) -> bool:
-    return entity_id in event["actors"] or entity_id in (event["source"], event["target"])
+def common_filter(
+    type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")] = None,
+    status: Annotated[str | None, Query()] = None,
+    start: Annotated[str | None, Query(alias="from", pattern=PARTIAL_DATE)] = None,
+    end: Annotated[str | None, Query(alias="to", pattern=PARTIAL_DATE)] = None,
+    q: Annotated[str | None, Query(description="part of the evidence or an actor's name")] = None,
+) -> EventFilter:
+    return EventFilter(type=type, status=status, start=start, end=end, text=q)
+
+
+Paging = Annotated[Page, Depends(paging)]
+Common = Annotated[EventFilter, Depends(common_filter)]
 
 
 @router.get("/stats")
@@ -88,75 +93,53 @@ def entities(
     q: Annotated[str | None, Query(description="part of a name or alias")] = None,
 ) -> list[dict[str, Any]]:
     with reading(request) as store:
-        found = export.entities(store)
-    if type:
-        found = [e for e in found if e["type"] == type.upper()]
-    if q:
-        wanted = fold(q)
-        found = [e for e in found if any(wanted in fold(n) for n in [e["name"], *e["aliases"]])]
+        found = queries.entity_records(store, queries.entity_ids(store, type, q))
     return [{k: v for k, v in e.items() if k != "merges"} for e in found]
 
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
     with reading(request) as store:
-        everyone = export.entities(store)
-        found = next((e for e in everyone if e["id"] == entity_id), None)
-        if found is None:
+        found = queries.entity_records(store, [entity_id])
+        if not found:
             raise HTTPException(404, f"no entity {entity_id!r}")
-        names = {e["id"]: e["name"] for e in everyone}
-        events = [named(e, names) for e in export.events(store) if takes_part(e, entity_id)]
-    return {**found, "events": events}
+        events, _ = queries.event_page(store, EventFilter(entity=entity_id), Page())
+    return {**found[0], "events": events}
 
 
 @router.get("/events")
 def events(
     request: Request,
+    response: Response,
+    common: Common,
+    page: Paging,
     country: Annotated[str | None, Query(description="ISO alpha-3, source or target")] = None,
-    type: Annotated[str | None, Query(description="PLOVER type, e.g. CONSULT")] = None,
-    status: Annotated[str | None, Query()] = None,
+    partner: Annotated[str | None, Query(description="ISO alpha-3, the other side")] = None,
     entity: Annotated[str | None, Query(description="an entity id taking part")] = None,
-    start: Annotated[str | None, Query(alias="from", pattern=PARTIAL_DATE)] = None,
-    end: Annotated[str | None, Query(alias="to", pattern=PARTIAL_DATE)] = None,
 ) -> list[dict[str, Any]]:
+    wanted = replace(common, country=country, partner=partner, entity=entity)
     with reading(request) as store:
-        names = {e["id"]: e["name"] for e in export.entities(store)}
-        found = export.events(store)
-    code = country.upper() if country else None
-    return [
-        named(e, names) for e in found
-        if (code is None or code in (e["source_country"], e["target_country"]))
-        and (type is None or e["type"] == type.upper())
-        and (status is None or e["status"] == status.lower())
-        and (entity is None or takes_part(e, entity))
-        and in_range(e["date"], start, end)
-    ]
+        found, total = queries.event_page(store, wanted, page)
+    response.headers["X-Total-Count"] = str(total)
+    return found
 
 
 @router.get("/timeline")
 def timeline(
-    request: Request, a: str, b: str, undated: bool = False,
+    request: Request, response: Response, a: str, b: str, common: Common, page: Paging,
+    undated: bool = False,
 ) -> dict[str, Any]:
-    db: Path = request.app.state.db
-    try:
-        entries = api.timeline(db, a, b, undated=undated)
-    except DyadscopeError as error:
-        raise HTTPException(404, error.reason) from None
     with reading(request) as store:
-        names = {e["id"]: e["name"] for e in export.entities(store)}
-        wanted = {entry.event_id for entry in entries}
-        by_id = {e["id"]: e for e in export.events(store) if e["id"] in wanted}
-    rows = []
-    for entry in entries:
-        event = named(by_id[entry.event_id], names)
-        rows.append({
-            **asdict(entry),
-            "source": event["source"], "target": event["target"],
-            "source_name": event["source_name"], "target_name": event["target_name"],
-            "actor_names": event["actor_names"],
-            "evidence": [
-                {k: item[k] for k in ("document", "start", "end", "text", "outlet", "source")}
-                for item in event["evidence"]
-            ],
-        })
-    return {"a": a, "b": b, "events": rows}
+        dyad = (actor(request, store, a), actor(request, store, b))
+        wanted = replace(common, dyad=dyad, undated=undated)
+        found, total = queries.event_page(store, wanted, page)
+    response.headers["X-Total-Count"] = str(total)
+    return {"a": a, "b": b, "events": [queries.timeline_entry(e) for e in found]}
+
+
+def actor(request: Request, store: Store, name: str) -> queries.Actor:
+    """The countries and entities a name denotes; 404 as `api.timeline` words it."""
+    codes, ids = find_actor(store, name)
+    if not (codes or ids):
+        raise HTTPException(404, f"no actor called {name!r} in {request.app.state.db}")
+    return codes, ids

@@ -22,14 +22,20 @@ function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-async function getJSON(url) {
+// The body, and the X-Total-Count of a paged list (null when the answer has none).
+async function getPage(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const detail = typeof body.detail === "string" ? body.detail : response.statusText;
     throw new Error(detail);
   }
-  return body;
+  const header = response.headers.get("X-Total-Count");
+  return { body, total: header === null ? null : Number(header) };
+}
+
+async function getJSON(url) {
+  return (await getPage(url)).body;
 }
 
 function query(params) {
@@ -89,45 +95,103 @@ function evidenceLinks(items) {
     el("div", {},
       el("a", {
         className: "source-link",
-        onclick: (event) => { event.stopPropagation(); openDocument(item.document, item); },
+        href: "#",
+        onclick: (event) => {
+          event.preventDefault();
+          event.stopPropagation();
+          openDocument(item.document, item);
+        },
       }, item.outlet || item.source || item.document),
       ": ", item.text));
 }
 
-async function showTimeline(event) {
-  event.preventDefault();
-  const form = new FormData(event.target);
-  const params = { a: form.get("a"), b: form.get("b"), undated: form.get("undated") ? "true" : "" };
+const PAGE_SIZE = 50;
+// What the table lists: every event, or the timeline of one dyad; and which page of it.
+// Only the answer to the latest request may fill the table.
+const listing = { dyad: null, offset: 0, ticket: 0 };
+
+function eventRow(row, body) {
+  const tr = el("tr", { className: "clickable" },
+    el("td", {}, row.date || "undated"),
+    el("td", {}, row.type),
+    el("td", {}, ...whoToWhom(row)),
+    el("td", { className: `status-${safeType(row.status)}` }, row.status),
+    el("td", {}, ...row.outlets.map((o) => el("span", { className: "pill" }, o))),
+    el("td", { className: "evidence" }, ...evidenceLinks(row.evidence)));
+  tr.addEventListener("click", () => {
+    for (const other of body.querySelectorAll("tr.selected")) other.classList.remove("selected");
+    tr.classList.add("selected");
+    if (row.evidence.length) openDocument(row.evidence[0].document, row.evidence[0]);
+  });
+  return tr;
+}
+
+function listingUrl() {
+  const page = { limit: String(PAGE_SIZE), offset: String(listing.offset) };
+  if (!listing.dyad) return `/api/events?${query(page)}`;
+  return `/api/timeline?${query({ ...listing.dyad, ...page })}`;
+}
+
+function describe(shown, total) {
+  const what = listing.dyad ? `events between ${listing.dyad.a} and ${listing.dyad.b}` : "events";
+  if (!shown) return `no ${what}`;
+  const range = shown < total ? ` (${listing.offset + 1}–${listing.offset + shown} shown)` : "";
+  const hint = listing.dyad ? "" : "; choose two actors for their timeline";
+  return `${total} ${what}${range}${hint}`;
+}
+
+function showPager(shown, total) {
+  $("#pager").hidden = total <= PAGE_SIZE;
+  $("#page-prev").disabled = listing.offset === 0;
+  $("#page-next").disabled = listing.offset + shown >= total;
+}
+
+async function loadListing() {
   const status = $("#timeline-status");
   const table = $("#timeline-table");
   const body = table.querySelector("tbody");
   status.className = "muted";
   status.textContent = "loading…";
+  const ticket = ++listing.ticket;
   try {
-    const result = await getJSON(`/api/timeline?${query(params)}`);
+    const { body: result, total } = await getPage(listingUrl());
+    if (ticket !== listing.ticket) return;
+    const rows = listing.dyad ? result.events : result;
+    const count = total ?? rows.length;
     clear(body);
-    for (const row of result.events) {
-      const tr = el("tr", { className: "clickable" },
-        el("td", {}, row.date || "undated"),
-        el("td", {}, row.type),
-        el("td", {}, ...whoToWhom(row)),
-        el("td", { className: `status-${safeType(row.status)}` }, row.status),
-        el("td", {}, ...row.outlets.map((o) => el("span", { className: "pill" }, o))),
-        el("td", { className: "evidence" }, ...evidenceLinks(row.evidence)));
-      tr.addEventListener("click", () => {
-        for (const other of body.querySelectorAll("tr.selected")) other.classList.remove("selected");
-        tr.classList.add("selected");
-        if (row.evidence.length) openDocument(row.evidence[0].document, row.evidence[0]);
-      });
-      body.append(tr);
-    }
-    table.hidden = result.events.length === 0;
-    status.textContent = `${result.events.length} events between ${result.a} and ${result.b}`;
+    for (const row of rows) body.append(eventRow(row, body));
+    table.hidden = rows.length === 0;
+    status.textContent = describe(rows.length, count);
+    showPager(rows.length, count);
   } catch (error) {
+    if (ticket !== listing.ticket) return;
     table.hidden = true;
+    $("#pager").hidden = true;
     status.className = "error";
     status.textContent = error.message;
   }
+}
+
+function showTimeline(event) {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  listing.dyad = {
+    a: form.get("a"), b: form.get("b"), undated: form.get("undated") ? "true" : "",
+  };
+  listing.offset = 0;
+  return loadListing();
+}
+
+function showAllEvents() {
+  $("#dyad-form").reset();
+  listing.dyad = null;
+  listing.offset = 0;
+  return loadListing();
+}
+
+function turnPage(step) {
+  listing.offset = Math.max(0, listing.offset + step * PAGE_SIZE);
+  return loadListing();
 }
 
 // ---- document reader ----
@@ -187,18 +251,25 @@ function renderLegend(doc) {
   }
 }
 
+let readerTicket = 0;
+
 async function openDocument(id, focus) {
   const reader = $("#reader");
+  const ticket = ++readerTicket;
   reader.hidden = false;
+  delete reader.dataset.document;
   $("#reader-title").textContent = "loading…";
   try {
     const doc = await getJSON(`/api/documents/${encodeURIComponent(id)}`);
+    if (ticket !== readerTicket) return;
     $("#reader-title").textContent = doc.title || doc.source;
     const when = doc.published ? `${doc.published} (${doc.published_precision})` : "undated";
     $("#reader-meta").textContent = [doc.outlet, when, doc.source].filter(Boolean).join(" · ");
     renderLegend(doc);
     renderText(doc, focus);
+    reader.dataset.document = doc.id;
   } catch (error) {
+    if (ticket !== readerTicket) return;
     $("#reader-title").textContent = error.message;
     clear($("#reader-text"));
   }
@@ -272,8 +343,12 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => showTab(button.dataset.tab));
   }
   $("#dyad-form").addEventListener("submit", showTimeline);
+  $("#show-all").addEventListener("click", showAllEvents);
+  $("#page-prev").addEventListener("click", () => turnPage(-1));
+  $("#page-next").addEventListener("click", () => turnPage(1));
   $("#entity-form").addEventListener("submit", loadEntities);
   $("#reader-close").addEventListener("click", () => { $("#reader").hidden = true; });
   loadStats();
   loadActorNames();
+  loadListing();
 });
