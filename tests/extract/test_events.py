@@ -144,3 +144,39 @@ def test_reported_future_is_planned_but_a_polite_wish_is_not() -> None:
                        "market,\" the Kenyan minister said.")
     status = {e.type: e.status for e in events}
     assert status.get("CONSULT") == "planned" and status.get("REQUEST") == "occurred"
+
+
+def test_a_news_agency_credit_is_no_side() -> None:
+    found = coded("LIMA, March 6 (Reuters) - Chilean President Gabriel Boric held talks with "
+                  "Peruvian President Dina Boluarte in Lima on Thursday.")
+    assert ("CONSULT", "CHL", "PER") in found
+    assert not any("GBR" in (s, t) for _, s, t in found)
+
+
+def test_the_host_is_the_target_of_a_hosted_visit() -> None:
+    found = coded("Kenya, which courts every power, hosted both Indian Prime Minister Narendra "
+                  "Modi and Brazilian President Lula last year.")
+    assert {(s, t) for k, s, t in found if k == "CONSULT"} <= {("IND", "KEN"), ("BRA", "KEN")}
+
+
+def test_an_unnamed_supplier_is_the_systems_country_of_origin() -> None:
+    found = coded("Vietnam has taken delivery of several batches of Su-30MK2 fighters.")
+    assert ("AID", "RUS", "VNM") in found
+
+
+def test_he_in_a_subordinate_clause_is_the_main_subject() -> None:
+    found = coded("Chilean President Gabriel Boric flew in from Lima, where on Monday he and "
+                  "Peruvian President Dina Boluarte signed a trade treaty.")
+    assert ("SUPPORT", "CHL", "PER") in found
+
+
+def test_the_clause_after_that_has_its_own_subject() -> None:
+    found = coded("The Chilean minister told reporters that Peru had demanded a new border "
+                  "survey from Chile.")
+    assert ("REQUEST", "PER", "CHL") in found
+
+
+def test_two_leaders_without_names_are_the_articles_pair() -> None:
+    found = coded("Chilean President Gabriel Boric arrived in Lima on Monday for talks with "
+                  "Peru.\nThe two presidents agreed to open a new border crossing.")
+    assert any(k == "AGREE" and {s, t} == {"CHL", "PER"} for k, s, t in found)

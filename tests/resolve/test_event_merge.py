@@ -81,3 +81,11 @@ def test_an_undated_report_never_joins_another_articles_event() -> None:
     shared = frozenset({"ent-leader"})
     assert merge_reason(candidate(date=None), shared, "doc-b", stored(actors=shared)) is None
     assert merge_reason(candidate(date=None), shared, "doc-a", stored(actors=shared))
+
+
+def test_an_arrival_and_a_visit_days_later_in_one_article_are_one_trip() -> None:
+    shared = frozenset({"ent-visitor"})
+    later = PartialDate("2025-03-10", "day")
+    reason = merge_reason(candidate(date=later), shared, "doc-a", stored(actors=shared))
+    assert reason is not None and "one trip" in reason
+    assert merge_reason(candidate(date=later), shared, "doc-b", stored(actors=shared)) is None

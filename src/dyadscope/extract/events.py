@@ -16,9 +16,9 @@ from dyadscope.extract.temporal import (
     event_status,
     resolve_date,
 )
-from dyadscope.extract.text import Paragraph, char_end, char_start
+from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, find_triggers, type_scores
-from dyadscope.knowledge import load_json_data
+from dyadscope.knowledge import Knowledge, load_json_data
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
 
@@ -82,13 +82,41 @@ def _outermost(mentions: list[Found]) -> list[Found]:
     ]
 
 
+@dataclass(frozen=True)
+class ActorTables:
+    """What the knowledge base says about who can be a side: organisations acting as
+    parties (UN, EU), organisations that only report (news agencies), weapon origins."""
+
+    codes: dict[str, str]
+    silent: frozenset[str]
+    origins: dict[str, str]
+
+
+@cache
+def actor_tables(knowledge: Knowledge | None) -> ActorTables:
+    lexicon = load_json_data("lexicons/actors.json")
+    codes = {f"org:{ident}": code for ident, code in lexicon["organization_actors"].items()}
+    if knowledge is None:
+        return ActorTables(codes, frozenset(), {})
+    quiet = set(lexicon["silent_organization_kinds"])
+    silent = frozenset(f"org:{o['id']}" for o in knowledge.organizations if o.get("kind") in quiet)
+    origins: dict[str, str] = {}
+    for weapon in knowledge.weapons:
+        if weapon.get("origin"):
+            origins[f"weapon:{weapon['id']}"] = weapon["origin"]
+            for name in [weapon["name"], *weapon.get("aliases", [])]:
+                origins[f"weapon:{normalize_name(name)}"] = weapon["origin"]
+    return ActorTables(codes, silent, origins)
+
+
 def sentence_actors(
-    mentions: list[Found], sentence: Sentence, actor_codes: dict[str, str]
+    mentions: list[Found], sentence: Sentence, tables: ActorTables
 ) -> list[Actor]:
     actors = []
     for mention in _outermost(mentions):
-        country = mention.country or actor_codes.get(mention.key)
-        if country is None or mention.type == "WEAPON_SYSTEM":
+        country = mention.country or tables.codes.get(mention.key)
+        silent = mention.key in tables.silent  # "(AFP)" credits a report, it acts in none
+        if country is None or mention.type == "WEAPON_SYSTEM" or silent:
             continue
         if _is_place(mention, sentence):
             continue
@@ -130,7 +158,10 @@ def direction(
     if owner is not None and after:
         source, pool = owner, after
     elif hit.rule.reverse and after:
-        source = after[0]
+        source = after[0]  # "Hanoi bought drones from Belarus", "Vietnam hosted Biden"
+        subject = _clause_subject(before, hit, sentence) or (before[0] if before else None)
+        if subject is not None and subject.country != source.country:
+            return source, subject
         pool = before + after[1:]
     elif passive and after:
         source = after[0]
@@ -172,6 +203,12 @@ def _clause_subject(actors: list[Actor], hit: TriggerHit, sentence: Sentence) ->
     boundaries = [m.end() for m in cue("clause_boundary").finditer(before_trigger)]
     clause_start = sentence.start + (boundaries[-1] if boundaries else 0)
     inside = [a for a in actors if clause_start <= a.start < sentence.start + hit.start]
+    pronoun = cue("pronoun_in_clause").search(sentence.text, clause_start - sentence.start,
+                                              hit.start)
+    if pronoun and (not inside or inside[0].start > sentence.start + pronoun.start()):
+        # "Putin flew in from Pyongyang, where he and Kim signed": he is the main subject
+        earlier = [a for a in actors if a.person and a.start < clause_start]
+        return earlier[0] if earlier else None
     return inside[0] if inside and not inside[0].place and not inside[0].topic else None
 
 
@@ -229,8 +266,12 @@ def document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
     for mention in mentions:
         if mention.country:
             counts[mention.country] = counts.get(mention.country, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c])
-    return (ranked[0], ranked[1]) if len(ranked) > 1 else None
+    ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties go to the first named
+    if len(ranked) < 2:
+        return None
+    first, second = ranked[0], ranked[1]
+    return (first, second) if list(counts).index(first) < list(counts).index(second) else (
+        second, first)
 
 
 @dataclass(frozen=True)
@@ -241,15 +282,8 @@ class DocumentContext:
     anchor: PartialDate | None
     rules: tuple[TriggerRule, ...]
     dyad: tuple[str, str] | None
-    actor_codes: dict[str, str]
+    tables: ActorTables
     speakers: tuple[tuple[Span, Actor], ...] = ()
-
-
-@cache
-def organization_actors() -> dict[str, str]:
-    """Mention key of an organisation that acts as a party -> its actor code (UN, EU)."""
-    table = load_json_data("lexicons/actors.json")["organization_actors"]
-    return {f"org:{ident}": code for ident, code in table.items()}
 
 
 def sentence_events(
@@ -261,7 +295,7 @@ def sentence_events(
     if not hits:
         return []
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    actors = sentence_actors(inside, sentence, context.actor_codes)
+    actors = sentence_actors(inside, sentence, context.tables)
     pronoun = _pronoun_actor(sentence, context.people)
     if pronoun is not None:
         actors.insert(0, pronoun)
@@ -269,15 +303,31 @@ def sentence_events(
     actors.sort(key=lambda a: a.start)
     actors += _implied_sides(actors, sentence, context.dyad)
     dates = _own_dates(hits, sentence.text)
+    origins = _weapon_origins(inside, actors, context.tables)
     events = []
     for index, hit in enumerate(hits):
-        sides = direction(actors, hit, sentence)
+        sides = direction(sorted(actors + origins, key=lambda a: a.start)
+                          if hit.rule.type == "AID" else actors, hit, sentence)
         if sides is None:
             continue
         events.append(
             _candidate(hit, sides, sentence, inside, actors, context.anchor, dates.get(index))
         )
     return events
+
+
+def _weapon_origins(
+    inside: list[Found], actors: list[Actor], tables: ActorTables
+) -> list[Actor]:
+    """'Vietnam took delivery of Su-30MK2 fighters': an arms transfer's unnamed supplier
+    is the country the system comes from."""
+    named = {a.country for a in actors}
+    return [
+        Actor(m.start, origin, None, False, "WEAPON_ORIGIN")
+        for m in inside
+        if m.type == "WEAPON_SYSTEM" and (origin := tables.origins.get(m.key))
+        and origin not in named
+    ]
 
 
 def _first_person(
@@ -380,7 +430,7 @@ def _candidate(
 
 def document_events(
     paragraphs: list[Paragraph], mentions: list[Found], anchor: PartialDate | None,
-    rules: tuple[TriggerRule, ...], actor_codes: dict[str, str] | None = None,
+    rules: tuple[TriggerRule, ...], knowledge: Knowledge | None = None,
     quotes: list[Quote] | None = None,
 ) -> list[EventCandidate]:
     context = DocumentContext(
@@ -388,7 +438,7 @@ def document_events(
         anchor=anchor,
         rules=rules,
         dyad=document_dyad(mentions),
-        actor_codes=organization_actors() if actor_codes is None else actor_codes,
+        tables=actor_tables(knowledge),
         speakers=_speakers(quotes or [], mentions),
     )
     events: list[EventCandidate] = []

@@ -62,6 +62,16 @@ def _modes_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
     return candidate.mode == stored.mode or candidate.type == "CONSULT"
 
 
+VISIT_DAYS = 14
+
+
+def _one_trip(candidate: EventCandidate, stored: StoredEvent) -> bool:
+    """One article's arrival on Tuesday and its visit on Friday are one trip."""
+    if candidate.mode != "visit" or stored.mode != "visit" or not (candidate.date and stored.date):
+        return False
+    return abs((_as_date(candidate.date) - _as_date(stored.date)).days) <= VISIT_DAYS
+
+
 def _is_happening(candidate: EventCandidate) -> bool:
     return candidate.type in HAPPENINGS or candidate.mode == "sign"
 
@@ -81,13 +91,13 @@ def merge_reason(
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
     same_document = document_id in stored.documents
+    shared = actors & stored.actors
     if same_document and not _is_happening(candidate):
         return None
-    shared = actors & stored.actors
     if actors and stored.actors and not shared:
         return None
     fit = dates_compatible(candidate.date, stored.date)
-    if fit is False:
+    if fit is False and not (same_document and shared and _one_trip(candidate, stored)):
         return None
     if not same_document and not _is_happening(candidate) and not _same_day(candidate, stored):
         return None  # a statement recurs often; only its day makes two reports one
@@ -96,6 +106,8 @@ def merge_reason(
     places = candidate.location, stored.location
     if all(places) and places[0] != places[1] and not shared and not _same_day(candidate, stored):
         return None
+    if fit is False:
+        return "one trip in one article: the same visitors, days apart"
     if fit is True:
         when = candidate.date.value if candidate.date else "?"
         return f"same type, mode and countries; dates agree ({when})" + (
