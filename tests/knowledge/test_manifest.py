@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,4 +38,14 @@ def test_listed_file_matches_its_sha256(name: str, record: dict[str, Any]) -> No
     path = DATA.joinpath(*name.split("/"))
     assert path.is_file(), f"{name} is listed in MANIFEST.json but missing"
     assert "sha256" in record, f"{name} has no sha256"
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == record["sha256"]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert digest == record["sha256"], f"{name} changed: run scripts/build_manifest.py"
+
+
+def test_every_data_file_is_listed() -> None:
+    listed = {name for name, _ in ENTRIES}
+    root = Path(str(DATA))
+    present = {p.relative_to(root).as_posix() for p in root.rglob("*")
+               if p.is_file() and p.name != "MANIFEST.json" and "__pycache__" not in p.parts}
+    missing = sorted(present - listed)
+    assert not missing, f"not in MANIFEST.json (run scripts/build_manifest.py): {missing}"

@@ -17,7 +17,7 @@ from dyadscope.extract.temporal import (
     resolve_date,
 )
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
-from dyadscope.extract.triggers import TriggerHit, TriggerRule, find_triggers, type_scores
+from dyadscope.extract.triggers import TriggerHit, TriggerRule, event_score, find_triggers
 from dyadscope.knowledge import Knowledge, load_json_data
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
@@ -407,7 +407,6 @@ def _candidate(
 ) -> EventCandidate:
     source, target = sides
     status = _status(hit, sentence)
-    scores = type_scores()
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
     return EventCandidate(
         type=hit.rule.type,
@@ -424,7 +423,7 @@ def _candidate(
         status=status,  # type: ignore[arg-type]
         location=_location(inside, sentence, hit),
         rule=hit.rule.id,
-        score=scores.get(hit.rule.type, 0.0),
+        score=event_score(hit.rule.type, hit.rule.mode, status),
     )
 
 
