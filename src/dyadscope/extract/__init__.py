@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dyadscope.annotate.model import load_pipeline
-from dyadscope.extract.events import document_events, event_anchor
+from dyadscope.extract.events import document_dyad, document_events, event_anchor
 from dyadscope.extract.facts import document_facts, document_quotes
 from dyadscope.extract.mentions import (
     Found,
     capital_country,
+    event_mentions,
     organization_countries,
     paragraph_mentions,
 )
@@ -19,6 +20,7 @@ from dyadscope.extract.people import (
     group_people,
     link_office_holders,
 )
+from dyadscope.extract.references import link_references
 from dyadscope.extract.text import Paragraph
 from dyadscope.extract.triggers import compile_rules
 from dyadscope.knowledge import Knowledge
@@ -48,15 +50,19 @@ class Extractor:
             annotate_people(found, self.knowledge)
             persons = group_people(found)
             link_office_holders(persons, self.knowledge, document.published)
+            link_references(paragraphs, found, persons, self.knowledge)
             anchor = event_anchor(document, paragraphs)
-            events = document_events(paragraphs, found, anchor, rules)
+            quotes = document_quotes(document, found)
+            events = document_events(
+                paragraphs, event_mentions(found), anchor, rules, self.knowledge, quotes=quotes
+            )
             extractions.append(
                 Extraction(
                     document=document,
                     mentions=tuple(_freeze(m, persons) for m in found),
                     events=tuple(events),
-                    quotes=tuple(document_quotes(document, found)),
-                    facts=tuple(document_facts(paragraphs, found)),
+                    quotes=tuple(quotes),
+                    facts=tuple(document_facts(paragraphs, found, document_dyad(found))),
                 )
             )
         return extractions

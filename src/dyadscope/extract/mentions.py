@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from dyadscope.extract import names
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
+from dyadscope.extract.titles import TitleTable, title_table
 from dyadscope.knowledge import Knowledge
 
 NER_TYPES = {
@@ -26,6 +29,13 @@ RULER_TYPES = {
     "WEAPON_SYSTEM": "WEAPON_SYSTEM",
     "EVENT_NAME": "EVENT_NAME",
 }
+DATELINE_MARKS = {",", ":", "—", "–", "-", "/"}
+NESTED = "rule:nested"
+# Mentions inside or before others that repeat what those say ('Polish' of 'Polish Defence
+# Minister X', 'Poland' of 'Poland Air Show'): no news for the events.
+SHADOWS = (NESTED, "ref:title")
+PLACE_LIKE = {"PERSON", "ORG", "LOCATION"}
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
 @dataclass(slots=True)
@@ -44,6 +54,7 @@ class Found:
     offices: list[str] = field(default_factory=list)
     sentence: int = 0
     token: Any = None
+    lead: int | None = None  # where the titles before a person's name begin
 
 
 def organization_countries(knowledge: Knowledge) -> dict[str, str | None]:
@@ -69,6 +80,16 @@ def country_words(knowledge: Knowledge) -> dict[str, str]:
     return table
 
 
+@cache
+def organization_names(knowledge: Knowledge) -> dict[str, str]:
+    """Organisation names and aliases, normalised, to their key ('un' -> 'org:un')."""
+    table: dict[str, str] = {}
+    for org in knowledge.organizations:
+        for name in [org["name"], *org.get("aliases", [])]:
+            table.setdefault(normalize_name(name), f"org:{org['id']}")
+    return table
+
+
 def inner_country(text: str, words: dict[str, str]) -> str | None:
     tokens = normalize_name(text).split()
     for size in (3, 2, 1):
@@ -91,11 +112,13 @@ def _from_entity(ent: Any, paragraph: Paragraph, orgs: dict[str, str | None]) ->
         elif ident.startswith("org:"):
             country = orgs.get(ident)
         key = _ruler_key(label, ident, ent.text)
-        return Found(start, end, ent.text, kind, label, f"ruler:{label.lower()}", country, key)
+        found = Found(start, end, ent.text, kind, label, f"ruler:{label.lower()}", country, key)
+        found.token = ent
+        return found
     kind = NER_TYPES.get(label)
     if kind is None:
         return None
-    return Found(start, end, ent.text, kind, label, f"ner:{label.lower()}")
+    return Found(start, end, ent.text, kind, label, f"ner:{label.lower()}", token=ent)
 
 
 def _ruler_key(label: str, ident: str, text: str) -> str:
@@ -109,26 +132,210 @@ def _ruler_key(label: str, ident: str, text: str) -> str:
     return ident
 
 
+def _reshape(found: Found, paragraph: Paragraph, span: Any) -> None:
+    found.token = span
+    found.start, found.end = char_start(paragraph, span), char_end(paragraph, span)
+    found.text = span.text
+
+
+def _paragraph_found(paragraph: Paragraph, knowledge: Knowledge,
+                     orgs: dict[str, str | None]) -> list[Found]:
+    """The entities of one paragraph with the NER's person boundaries repaired."""
+    table = title_table(knowledge)
+    found = [m for ent in paragraph.doc.ents if (m := _from_entity(ent, paragraph, orgs))
+             and not _only_title(m, table)]
+    found = _merge_split_names(found, paragraph)
+    for mention in found:
+        ner = mention.origin.startswith("ner:")
+        if ner and mention.type in PLACE_LIKE and names.is_place(mention.token):
+            mention.type = "LOCATION"
+        elif ner and mention.type in PLACE_LIKE and names.titled_other(mention.token, knowledge):
+            mention.type, mention.label = "PERSON", "PERSON"
+        if ner and mention.type == "PERSON":
+            span = names.trim_left(mention.token, table)
+            span = names.extend_right(names.extend_left(span, table), knowledge)
+            _reshape(mention, paragraph, span)
+    for sentence in paragraph.doc.sents:
+        for span in [*names.titled_names(sentence, knowledge),
+                     *names.appositive_names(sentence, knowledge)]:
+            if not any(m.token.start < span.end and span.start < m.token.end for m in found):
+                found.append(_person(paragraph, span))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _only_title(mention: Found, table: TitleTable) -> bool:
+    """'Col' of 'Lt Col X' read as a person: a title alone names nobody."""
+    words = tuple(normalize_name(mention.text).split())
+    return mention.type == "PERSON" and words in table
+
+
+def _person(paragraph: Paragraph, span: Any) -> Found:
+    start, end = char_start(paragraph, span), char_end(paragraph, span)
+    return Found(start, end, span.text, "PERSON", "PERSON", "rule:name", token=span)
+
+
+def _merge_split_names(found: list[Found], paragraph: Paragraph) -> list[Found]:
+    """'Ivan' (GPE) + 'Petrau' (PERSON): one NER word touching a person joins it."""
+    merged: list[Found] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if last is not None and _split_pair(last, mention):
+            doc = mention.token.doc
+            target = last if last.type == "PERSON" else mention
+            _reshape(target, paragraph, doc[last.token.start : mention.token.end])
+            target.type, target.label, target.origin = "PERSON", "PERSON", "ner:person"
+            merged[-1] = target
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _split_pair(left: Found, right: Found) -> bool:
+    if left.token.end != right.token.start or "PERSON" not in {left.type, right.type}:
+        return False
+    other = right if left.type == "PERSON" else left
+    token = other.token
+    return (other.type != "PERSON" and other.origin.startswith("ner:") and len(token) == 1
+            and token[0].is_alpha and token.text[:1].isupper() and not token.text.isupper())
+
+
+def _datelines(paragraph: Paragraph, found: list[Found], capitals: dict[str, str],
+               knowledge: Knowledge) -> list[Found]:
+    """'MINSK, Dec. 17 (Agency) -': a capitalised place opening a paragraph is a place,
+    never an organisation, and no side of an event (so it carries no country)."""
+    tokens = list(paragraph.doc[:5])
+    if not tokens:
+        return found
+    end = 0
+    while end < len(tokens) - 1 and tokens[end].is_upper and tokens[end].is_alpha:
+        end += 1
+    if end == 0 or tokens[end].text not in DATELINE_MARKS or not tokens[end].whitespace_:
+        return found
+    span = paragraph.doc[:end]
+    name = normalize_name(span.text)
+    known = name in capitals or name in country_words(knowledge)
+    named = len(name) > 2 and any(m.token.start < end and m.origin.startswith("ner:")
+                                  for m in found)
+    if not (known or (named and _dated(tokens, end))):
+        return found
+    kept = [m for m in found if m.token.start >= end]
+    key = f"loc:{name}" if name in capitals else f"location:{name}"
+    start, stop = char_start(paragraph, span), char_end(paragraph, span)
+    line = Found(start, stop, span.text, "LOCATION", "DATELINE", "rule:dateline", None, key)
+    line.token = span
+    return [line, *kept]
+
+
+def _dated(tokens: list[Any], end: int) -> bool:
+    """The mark after the place is a dash, or a comma before a date."""
+    if tokens[end].text != ",":
+        return tokens[end].text in {"—", "–", "-"}
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    return after is not None and (after.like_num or after.lower_[:3] in MONTHS)
+
+
+def _finish(found: list[Found], knowledge: Knowledge, capitals: dict[str, str]) -> None:
+    for mention in found:
+        if mention.type == "LOCATION" and mention.country is None and mention.label != "DATELINE":
+            mention.country = capitals.get(normalize_name(mention.text))
+        if mention.type in {"ORG", "EVENT_NAME"} and mention.country is None:
+            mention.country = inner_country(mention.text, country_words(knowledge))
+        if not mention.key:
+            mention.key = f"{mention.type.lower()}:{normalize_name(mention.text)}"
+
+
+def link_acronyms(found: list[Found], orgs: dict[str, str | None]) -> None:
+    """'State Military Industrial Committee (SMIC)': the name and its acronym are one
+    organisation, under the gazetteer's key when either of them has one."""
+    for long, short in _acronym_pairs(found):
+        if long.key in orgs and short.key in orgs:
+            continue
+        keep, drop = (short, long) if short.key in orgs else (long, short)
+        old = drop.key
+        for mention in found:
+            if mention.key == old:
+                mention.key = keep.key
+                mention.country = mention.country or keep.country
+        keep.country = keep.country or long.country
+
+
+def _acronym_pairs(found: list[Found]) -> list[tuple[Found, Found]]:
+    pairs = []
+    for long, short in zip(found, found[1:], strict=False):
+        if long.type != "ORG" or short.type != "ORG" or long.token.doc is not short.token.doc:
+            continue
+        doc = long.token.doc
+        if long.token.end + 1 != short.token.start or doc[long.token.end].text != "(":
+            continue
+        if _initials_fit(short.text, long.text):
+            pairs.append((long, short))
+    return pairs
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    letters = [c for c in acronym if c.isalpha()]
+    initials = iter(w[0].upper() for w in normalize_name(name).split())
+    if not letters or not acronym.isupper() or len(letters) < 2:
+        return False
+    if letters[0] != normalize_name(name)[:1].upper():
+        return False
+    return all(any(letter == initial for initial in initials) for letter in letters)
+
+
+def nested_mentions(found: list[Found], knowledge: Knowledge) -> list[Found]:
+    """A country or organisation opening a longer name ('UN refugee agency',
+    "Poland's Central Bank") is also a mention of its own."""
+    countries, organisations = country_words(knowledge), organization_names(knowledge)
+    nested = []
+    for mention in found:
+        span = mention.token
+        if mention.type not in {"ORG", "EVENT_NAME"} or len(span) < 2:
+            continue
+        for size in range(min(3, len(span) - 1), 0, -1):
+            head = span[:size]
+            if not head[-1].is_alpha:
+                continue
+            name = normalize_name(head.text)
+            if name in countries:
+                nested.append(_nested(mention, head, "COUNTRY", f"country:{countries[name]}",
+                                      countries[name]))
+                break
+            if name in organisations and head.text.isupper():
+                nested.append(_nested(mention, head, "ORG", organisations[name], None))
+                break
+    return nested
+
+
+def _nested(outer: Found, head: Any, kind: str, key: str, country: str | None) -> Found:
+    start = outer.start + head.start_char - outer.token.start_char
+    found = Found(start, start + len(head.text), head.text, kind, kind, NESTED, country, key,
+                  sentence=outer.sentence)
+    found.token = head
+    return found
+
+
+def sentence_starts(paragraphs: list[Paragraph]) -> list[int]:
+    return [char_start(p, s) for p in paragraphs for s in p.sentences()]
+
+
 def paragraph_mentions(
     paragraphs: list[Paragraph], knowledge: Knowledge, orgs: dict[str, str | None],
     capitals: dict[str, str],
 ) -> list[Found]:
     found: list[Found] = []
-    sentence_index = 0
     for paragraph in paragraphs:
-        for sentence in paragraph.sentences():
-            for ent in sentence.ents:
-                mention = _from_entity(ent, paragraph, orgs)
-                if mention is None:
-                    continue
-                mention.sentence = sentence_index
-                mention.token = ent
-                if mention.type == "LOCATION" and mention.country is None:
-                    mention.country = capitals.get(normalize_name(mention.text))
-                if mention.type in {"ORG", "EVENT_NAME"} and mention.country is None:
-                    mention.country = inner_country(mention.text, country_words(knowledge))
-                if not mention.key:
-                    mention.key = f"{mention.type.lower()}:{normalize_name(mention.text)}"
-                found.append(mention)
-            sentence_index += 1
+        mentions = _paragraph_found(paragraph, knowledge, orgs)
+        found += _datelines(paragraph, mentions, capitals, knowledge)
+    _finish(found, knowledge, capitals)
+    link_acronyms(found, orgs)
+    found += nested_mentions(found, knowledge)
+    found.sort(key=lambda m: (m.start, -m.end))
+    starts = sentence_starts(paragraphs)
+    for mention in found:
+        mention.sentence = bisect_right(starts, mention.start) - 1
     return found
+
+
+def event_mentions(found: list[Found]) -> list[Found]:
+    """The mentions that events read: each country or person named once per place."""
+    return [m for m in found if m.origin not in SHADOWS]

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.text import normalize_name
+from dyadscope.extract.titles import Title, apposition, left_context, title_table
 from dyadscope.knowledge import Knowledge
-from dyadscope.knowledge.holders import match_office_holder
+from dyadscope.knowledge.holders import match_office_holder, offices_held
 from dyadscope.types import PartialDate
 
-CONNECTORS = {"'s", "’s", "of", "the", "and", "for", "national", "first", "deputy", "'", "’"}
 SHORT_MATCH = 0.88
+# 'Governor of' of 'Governor of Kaliningrad X', when the model took the place into the name.
+_trailing_words = re.compile(r"(?:\s+(?:of|the|and|for))*\s*$", re.IGNORECASE)
+TITLE_REFERENCE = "ref:title"  # the titles written before a name
+ROLE_REFERENCE = "ref:role"  # a title alone standing for a person: 'the head of state'
+REFERENCES = (TITLE_REFERENCE, ROLE_REFERENCE)
 
 
 @dataclass(slots=True)
@@ -28,95 +33,48 @@ class Person:
     mentions: list[Found] = field(default_factory=list)
 
 
-@cache
-def title_table(knowledge: Knowledge) -> dict[tuple[str, ...], dict[str, Any]]:
-    table: dict[tuple[str, ...], dict[str, Any]] = {}
-    for record in knowledge.titles:
-        table[tuple(normalize_name(record["pattern"]).split())] = record
-    return table
-
-
-def _title_before(tokens: list[Any], end: int, table: dict) -> tuple[int, dict | None]:
-    """The longest title that ends at token index `end` (exclusive)."""
-    for length in range(5, 0, -1):
-        start = end - length
-        if start < 0:
-            continue
-        words = tuple(normalize_name(t.text) for t in tokens[start:end])
-        if words in table:
-            return start, table[words]
-    return end, None
-
-
-def _left_context(ent: Any, table: dict) -> tuple[list[dict], str | None]:
-    """Titles and the country written just before a name: 'Belarusian Defense Minister X'."""
-    sent = ent.sent
-    tokens = list(sent)
-    index = ent.start - sent.start
-    titles: list[dict] = []
-    country: str | None = None
-    while index > 0:
-        start, title = _title_before(tokens, index, table)
-        if title is not None:
-            titles.append(title)
-            index = start
-            continue
-        token = tokens[index - 1]
-        if token.ent_type_ in {"DEMONYM", "COUNTRY"} and token.ent_id_:
-            country = country or token.ent_id_
-            index = _entity_start(token) - sent.start
-            continue
-        if token.lower_ in CONNECTORS:
-            index -= 1
-            continue
-        break
-    return titles, country
-
-
-def _entity_start(token: Any) -> int:
-    doc = token.doc
-    i = token.i
-    while i > 0 and doc[i].ent_iob_ == "I":
-        i -= 1
-    return i
-
-
-def _apposition(ent: Any, table: dict) -> list[dict]:
-    """'X, the general secretary of the ruling party' gives X that role."""
-    doc = ent.doc
-    i = ent.end
-    if i >= len(doc) or doc[i].text != ",":
-        return []
-    window = [t for t in doc[i + 1 : min(i + 12, ent.sent.end)]]
-    titles = []
-    for stop in range(len(window), 0, -1):
-        if window[stop - 1].text in {",", ".", ";"}:
-            continue
-        _, title = _title_before(window, stop, table)
-        if title is not None:
-            titles.append(title)
-            break
-    return titles
-
-
 def annotate_people(found: list[Found], knowledge: Knowledge) -> None:
-    """Fill roles and countries of PERSON mentions from their context, in place."""
+    """Fill roles, countries and title spans of PERSON mentions from their context."""
     table = title_table(knowledge)
-    extend_names(found, table)
+    inside_titles: list[tuple[Any, int, int]] = []
     for mention in found:
         if mention.type != "PERSON" or mention.token is None:
             continue
-        titles, country = _left_context(mention.token, table)
-        titles += _apposition(mention.token, table)
-        for title in titles:
-            if title["kind"] == "office" and title["role"] not in mention.roles:
-                mention.roles.append(title["role"])
-                if title.get("office"):
-                    mention.offices.append(title["office"])
-            elif title["kind"] == "rank" and title["role"] not in mention.roles:
-                mention.roles.append(title["role"])
-        mention.country = mention.country or country
+        context = left_context(mention.token, table)
+        titles, country = apposition(mention.token, table)
+        _add_titles(mention, context.titles + titles)
+        mention.country = mention.country or context.country or country
+        if context.lead is not None and context.lead < mention.token.start:
+            mention.lead = _char_of(mention, context.lead)
+            inside_titles.append((mention.token.doc, context.lead, mention.token.start))
         _counterpart(mention, found)
+    _drop_title_words(found, inside_titles)
+
+
+def _add_titles(mention: Found, titles: list[Title]) -> None:
+    for title in titles:
+        role = title.get("role")
+        if title["kind"] not in {"office", "rank"} or not role or role in mention.roles:
+            continue
+        mention.roles.append(role)
+        if title.get("office") and title["office"] not in mention.offices:
+            mention.offices.append(title["office"])
+
+
+def _char_of(mention: Found, token_index: int) -> int:
+    doc = mention.token.doc
+    return mention.start - mention.token.start_char + doc[token_index].idx
+
+
+def _drop_title_words(found: list[Found], spans: list[tuple[Any, int, int]]) -> None:
+    """'Defense' read as an ORG inside 'Defense Minister General X' is part of the title."""
+    def inside(mention: Found) -> bool:
+        token = mention.token
+        return mention.origin.startswith("ner:") and mention.type != "PERSON" and any(
+            doc is token.doc and start <= token.start and token.end <= end
+            for doc, start, end in spans
+        )
+    found[:] = [m for m in found if m.token is None or not inside(m)]
 
 
 def _counterpart(mention: Found, found: list[Found]) -> None:
@@ -128,11 +86,9 @@ def _counterpart(mention: Found, found: list[Found]) -> None:
     before = [m for m in found if m.type == "PERSON" and m.sentence == mention.sentence
               and m.start < mention.start and m.offices]
     if before:
-        other = before[-1]
-        for role, office in zip(other.roles, other.offices, strict=False):
-            if office and office not in mention.offices:
+        for office in before[-1].offices:
+            if office not in mention.offices:
                 mention.offices.append(office)
-                mention.roles.append(role)
 
 
 def _same_person(short: str, full: str) -> bool:
@@ -158,72 +114,86 @@ def group_people(found: list[Found]) -> list[Person]:
             persons.append(target)
         _absorb(target, mention)
     _adopt_misfiled(found, persons)
+    found += _title_references(persons)
+    found.sort(key=lambda m: (m.start, -m.end))
     return persons
 
 
 def _find_person(persons: list[Person], name: str) -> Person | None:
-    for person in persons:
-        full = normalize_name(person.name)
-        if name == full:
-            return person
-        if len(name.split()) == 1 and _same_person(name, full):
-            return person
-    return None
+    exact = [p for p in persons if normalize_name(p.name) == name]
+    if exact:
+        return exact[0]
+    if len(name.split()) != 1:
+        return None
+    fits = [p for p in persons if _same_person(name, normalize_name(p.name))]
+    # Two people of one surname: news style names the second one in full every time, so
+    # the bare surname is the person the article introduced first.
+    return min(fits, key=lambda p: min(m.start for m in p.mentions), default=None)
 
 
 def _absorb(person: Person, mention: Found) -> None:
     person.mentions.append(mention)
     mention.key = person.key
     person.country = person.country or mention.country
-    for role, office in zip(mention.roles, mention.offices + [""] * 9, strict=False):
+    for role in mention.roles:
         if role not in person.roles:
             person.roles.append(role)
-        if office and office not in person.offices:
+    for office in mention.offices:
+        if office not in person.offices:
             person.offices.append(office)
 
 
 def _adopt_misfiled(found: list[Found], persons: list[Person]) -> None:
-    """A one-word ORG or place that matches a person's surname is that person ('Chrenin')."""
+    """A one-word ORG or place that matches one person's surname is that person ('Petrau')."""
     for mention in found:
-        if mention.type not in {"ORG", "LOCATION"} or mention.origin.startswith("ruler"):
+        if mention.type not in {"ORG", "LOCATION"} or not mention.origin.startswith("ner:"):
             continue
         name = normalize_name(mention.text)
         if len(name.split()) != 1:
             continue
-        for person in persons:
-            full = normalize_name(person.name)
-            if len(full.split()) > 1 and _same_person(name, full):
-                mention.type = "PERSON"
-                _absorb(person, mention)
-                break
+        fits = [p for p in persons if len(normalize_name(p.name).split()) > 1
+                and _same_person(name, normalize_name(p.name))]
+        if len(fits) == 1:
+            mention.type = "PERSON"
+            _absorb(fits[0], mention)
+
+
+def _title_references(persons: list[Person]) -> list[Found]:
+    """The titles written before a name ('Laotian President' Bo Van Kham) refer to that person."""
+    references = []
+    for person in persons:
+        for mention in list(person.mentions):
+            if mention.lead is None or mention.token is None:
+                continue
+            doc = mention.token.doc
+            text = doc.text[mention.lead - mention.start + mention.token.start_char :
+                            mention.token.start_char]
+            text = _trailing_words.sub("", text)
+            if not text:
+                continue
+            reference = Found(mention.lead, mention.lead + len(text), text, "PERSON", "PERSON",
+                              TITLE_REFERENCE, mention.country, person.key,
+                              sentence=mention.sentence)
+            references.append(reference)
+            person.mentions.append(reference)
+    return references
 
 
 def link_office_holders(persons: list[Person], knowledge: Knowledge,
                         when: PartialDate | None) -> None:
-    """Give each person the country (and canonical name) of the office holder they are."""
+    """Give each person the country (and canonical name) of the office holder they are,
+    and the offices that holder held on the day, so that 'the head of state' can find them."""
     for person in persons:
-        names = sorted({m.text for m in person.mentions}, key=lambda n: -len(n.split()))
+        names = [m.text for m in person.mentions if m.origin not in REFERENCES]
+        names = sorted(set(names), key=lambda n: -len(n.split()))
         holder = match_office_holder(names[0], person.country, person.offices, when, knowledge)
         if holder is not None:
             record, _ = holder
             person.country = person.country or record["country"]
             if len(normalize_name(person.name).split()) < 2:
                 person.name = record["name"]
+            if person.country == record["country"]:
+                person.offices += [o for o in offices_held(record, when)
+                                   if o not in person.offices]
         for mention in person.mentions:
             mention.country = person.country
-
-
-def extend_names(found: list[Found], table: dict) -> None:
-    """'President To Lam': a capitalised word between a title and a name belongs to it."""
-    for mention in found:
-        token = mention.token
-        if mention.type != "PERSON" or token is None or token.start < 2:
-            continue
-        previous = token.doc[token.start - 1]
-        if not previous.is_title or previous.ent_type_ or previous.is_sent_start:
-            continue
-        _, title = _title_before(list(token.doc), token.start - 1, table)
-        if title is not None:
-            mention.start -= len(previous.text_with_ws)
-            mention.text = previous.text_with_ws + mention.text
-            mention.token = token.doc[token.start - 1 : token.end]

@@ -20,7 +20,7 @@ from dyadscope.resolve.events import (
     more_precise,
 )
 from dyadscope.store.db import Store
-from dyadscope.types import EventCandidate, Extraction, PartialDate
+from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
 
 
 @cache
@@ -90,7 +90,8 @@ class Writer:
             (document_id, mention.span.start, mention.span.end, mention.text, entity,
              mention.type, mention.origin),
         )
-        self.store.execute("INSERT OR IGNORE INTO aliases VALUES (?,?)", (entity, mention.text))
+        if not mention.origin.startswith("ref:"):  # titles are no names
+            self.store.execute("INSERT OR IGNORE INTO aliases VALUES (?,?)", (entity, mention.text))
         if mention.type == "PERSON" and mention.role:
             # The date a role was reported is the document's date, joined at export.
             for role in mention.role.split(", "):
@@ -186,13 +187,21 @@ class Writer:
              c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None),
         )
 
+    def _event_around(self, document_id: str, span: Span) -> str | None:
+        """The event whose evidence sentence holds this number."""
+        rows = self.store.rows(
+            'SELECT event_id FROM evidence WHERE document_id = ? AND start <= ? AND "end" >= ? '
+            "ORDER BY event_id LIMIT 1", (document_id, span.start, span.end))
+        return rows[0]["event_id"] if rows else None
+
     def _facts(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
         document = extraction.document
         for fact in extraction.facts:
+            subject = entity_of.get(fact.subject or "", fact.subject)
             self.store.execute(
                 "INSERT OR IGNORE INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
                 (document.id, fact.span.start, fact.span.end, fact.text, fact.value, fact.unit,
-                 fact.what, None, None),
+                 fact.what, subject, self._event_around(document.id, fact.span)),
             )
         for quote in extraction.quotes:
             self.store.execute(

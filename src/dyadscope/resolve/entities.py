@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from dyadscope.knowledge import Knowledge
 from dyadscope.knowledge.holders import match_office_holder, office_of_role
-from dyadscope.knowledge.names import name_key, name_match
+from dyadscope.knowledge.names import name_key, name_match, normalize_name
 from dyadscope.types import Mention, PartialDate
 
 STRONG_NAME = (0.93, 0.9)
+YEAR = re.compile(r"(?:19|20)\d\d")
 BLOCK_CUTOFF = 60
 BLOCK_LIMIT = 20
 
@@ -48,6 +50,7 @@ class EntityIndex:
         self.by_key: dict[str, EntityRecord] = {}
         self.people: list[EntityRecord] = []
         self.person_keys: list[str] = []
+        self.events: dict[tuple[str | None, str], list[EntityRecord]] = {}
         for record in records:
             self.add(record)
 
@@ -57,10 +60,29 @@ class EntityIndex:
         if not known and record.type == "PERSON" and not record.key.startswith("kb:"):
             self.people.append(record)
             self.person_keys.append(name_key(record.name))
+        if not known and record.type == "EVENT_NAME":
+            words = event_words(record.name)
+            if words:
+                self.events.setdefault(_event_block(words), []).append(record)
+
+    def similar_event(self, name: str, country: str | None) -> EntityRecord | None:
+        """'Caspian Naval Show 2025' is the 'Caspian International Naval Show 2025':
+        same head word, year and country, and one name's words inside the other's."""
+        words = event_words(name)
+        if not words:
+            return None
+        for record in self.events.get(_event_block(words), []):
+            other = event_words(record.name)
+            if record.country == country and same_event(words, other):
+                return record
+        return None
 
     def similar_person(self, name: str, country: str | None) -> tuple[EntityRecord, float] | None:
-        """A known person with nearly the same name; a string score picks who to compare."""
+        """A known person with nearly the same name; a string score picks who to compare.
+        A lone surname says too little to join people across documents."""
         key = name_key(name)
+        if len(key.split()) < 2:
+            return None
         found = process.extract(
             key, self.person_keys, scorer=fuzz.token_set_ratio,
             score_cutoff=BLOCK_CUTOFF, limit=BLOCK_LIMIT,
@@ -69,12 +91,30 @@ class EntityIndex:
             record = self.people[position]
             if country and record.country and country != record.country:
                 continue
+            if len(self.person_keys[position].split()) < 2:
+                continue
             if name_key(record.name) == key:
                 return record, 1.0
             mean, weakest = name_match(name, record.name)
             if mean >= STRONG_NAME[0] and weakest >= STRONG_NAME[1]:
                 return record, mean
         return None
+
+
+def event_words(name: str) -> list[str]:
+    return [w for w in normalize_name(name).split() if w != "the"]
+
+
+def _event_block(words: list[str]) -> tuple[str | None, str]:
+    years = [w for w in words if YEAR.fullmatch(w)]
+    return (years[0] if years else None), next(
+        (w for w in reversed(words) if not YEAR.fullmatch(w)), "")
+
+
+def same_event(a: list[str], b: list[str]) -> bool:
+    small, large = sorted((set(a), set(b)), key=len)
+    named = [w for w in small if not YEAR.fullmatch(w)]
+    return len(named) >= 2 and small <= large
 
 
 def resolve_person(
@@ -112,6 +152,8 @@ def resolve_other_key(
     text: str | None = None,
 ) -> EntityRecord:
     record = index.by_key.get(key)
+    if record is None and kind == "EVENT_NAME" and text:
+        record = index.similar_event(text, country)
     if record is None:
         name = names.get(key, text or key.split(":", 1)[-1])
         record = EntityRecord(entity_id(key), kind, name, country, key)

@@ -1,0 +1,124 @@
+"""People in one document: titles, countries, short names and title-only references,
+on short sentences written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from dyadscope import knowledge
+from dyadscope.clean import clean
+from dyadscope.extract import Extractor
+from dyadscope.types import Mention, RawDocument
+
+HEADER = "Leaders meet\nMarch 6, 2025\n"
+
+
+@cache
+def extractor() -> Extractor:
+    return Extractor(knowledge.load(None))
+
+
+def mentions_of(body: str) -> list[Mention]:
+    raw = RawDocument(source="test.txt", kind="text", content=HEADER + body + "\n")
+    return list(extractor().extract([clean(raw)])[0].mentions)
+
+
+def person(mentions: list[Mention], text: str) -> Mention:
+    return next(m for m in mentions if m.text == text and m.type == "PERSON")
+
+
+def test_title_and_country_before_a_name_give_role_country_and_a_title_mention() -> None:
+    found = mentions_of(
+        "Belarusian Defence Minister Viktor Khrenin met Kazakh Defence Minister "
+        "Ruslan Zhaksylykov in Astana on Monday."
+    )
+    khrenin = person(found, "Viktor Khrenin")
+    assert khrenin.country == "BLR" and khrenin.role == "Minister of Defence"
+    title = person(found, "Belarusian Defence Minister")
+    assert title.key == khrenin.key and title.origin == "ref:title"
+    assert person(found, "Ruslan Zhaksylykov").country == "KAZ"
+
+
+def test_a_country_across_and_is_not_the_persons() -> None:
+    found = mentions_of("Officials from Cuba and Minister Ivan Petrov met in Havana on Monday.")
+    assert person(found, "Ivan Petrov").country is None
+
+
+def test_a_name_the_model_cuts_short_is_completed() -> None:
+    found = mentions_of(
+        "Deputy Prime Minister Le Minh Khai met the visitors on Monday. Minister Do Van Chien "
+        "joined them later."
+    )
+    assert person(found, "Le Minh Khai").role == "Deputy Prime Minister"
+    assert person(found, "Do Van Chien").role == "Minister"
+
+
+def test_a_name_the_model_calls_an_organisation_after_a_title_is_a_person() -> None:
+    found = mentions_of(
+        "Kazakh President Kassym-Jomart Tokayev opened the forum on Monday. Delegates "
+        "from twelve countries attended."
+    )
+    assert person(found, "Kassym-Jomart Tokayev").country == "KAZ"
+
+
+def test_an_apposition_names_a_person_and_gives_the_country() -> None:
+    found = mentions_of(
+        "Poland handed over to Belarus Ivan Petrovich Sakalou, a Belarusian activist who "
+        "had lived in Warsaw."
+    )
+    assert person(found, "Ivan Petrovich Sakalou").country == "BLR"
+
+
+def test_title_only_references_go_to_the_one_holder_of_that_office() -> None:
+    found = mentions_of(
+        "Kazakh President Kassym-Jomart Tokayev met Mongolian Prime Minister Luvsannamsrain "
+        "Oyun-Erdene in Astana. The head of state said trade had grown. The prime minister "
+        "agreed."
+    )
+    assert person(found, "head of state").key == person(found, "Kassym-Jomart Tokayev").key
+    prime_minister = person(found, "Luvsannamsrain Oyun-Erdene")
+    assert person(found, "prime minister").key == prime_minister.key
+    assert person(found, "head of state").origin == "ref:role"
+
+
+def test_a_reference_two_people_fit_is_left_alone() -> None:
+    found = mentions_of(
+        "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing. "
+        "The president said the talks went well."
+    )
+    assert not [m for m in found if m.text == "president"]
+
+
+def test_a_counterpart_is_the_person_of_that_country_named_before() -> None:
+    found = mentions_of(
+        "Kazakh President Kassym-Jomart Tokayev phoned Vladimir Putin on Friday. "
+        "Tokayev thanked his Russian counterpart for the support."
+    )
+    assert person(found, "Russian counterpart").key == person(found, "Vladimir Putin").key
+
+
+def test_a_reference_never_reaches_back_to_a_person_named_later() -> None:
+    found = mentions_of(
+        "Tokayev phoned his Russian counterpart on Friday. Russian President Vladimir Putin "
+        "thanked him."
+    )
+    assert not [m for m in found if m.text == "Russian counterpart"]
+
+
+def test_a_shared_surname_is_the_person_introduced_first() -> None:
+    found = mentions_of(
+        "North Korean leader Kim Jong Un arrived by train. It was the first such trip since "
+        "Kim Il Sung travelled abroad in 1964. Kim later met officials."
+    )
+    assert person(found, "Kim").key == person(found, "Kim Jong Un").key
+    assert person(found, "Kim Il Sung").key != person(found, "Kim Jong Un").key
+
+
+def test_common_words_after_a_title_word_are_no_reference() -> None:
+    found = mentions_of(
+        "The delegation talked about the general public, and the head of the delegation "
+        "spoke. Belarusian General Ivan Petrov attended."
+    )
+    texts = {m.text for m in found if m.type == "PERSON"}
+    assert "general" not in texts and "head" not in texts
+    assert person(found, "Ivan Petrov").role == "General"
