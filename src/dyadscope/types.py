@@ -159,6 +159,9 @@ class EventCandidate:
     score: float = 0.0
     quantities: tuple[Quantity, ...] = ()
     extra_evidence: tuple[Span, ...] = field(default=())
+    # where the date came from: "text", "article" (the publication date) or "occasion"
+    # (the dated talks or visit an "After the talks, ..." sentence refers back to)
+    date_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

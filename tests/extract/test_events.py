@@ -180,3 +180,12 @@ def test_two_leaders_without_names_are_the_articles_pair() -> None:
     found = coded("Chilean President Gabriel Boric arrived in Lima on Monday for talks with "
                   "Peru.\nThe two presidents agreed to open a new border crossing.")
     assert any(k == "AGREE" and {s, t} == {"CHL", "PER"} for k, s, t in found)
+
+
+def test_after_the_talks_takes_the_date_of_the_talks() -> None:
+    events = events_of("Chilean President Gabriel Boric held talks with Peruvian President "
+                       "Dina Boluarte in Lima on Tuesday.\nAfter the talks, the two presidents "
+                       "signed a border treaty.")
+    signing = [e for e in events if e.type == "SUPPORT"]
+    assert signing and signing[0].date is not None
+    assert (signing[0].date.value, signing[0].date_basis) == ("2025-03-04", "occasion")

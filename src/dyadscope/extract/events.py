@@ -12,9 +12,9 @@ from dyadscope.extract.temporal import (
     DateExpression,
     assign_dates,
     date_expressions,
+    dated,
     estimated_anchor,
     event_status,
-    resolve_date,
 )
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, event_score, find_triggers
@@ -407,6 +407,7 @@ def _candidate(
 ) -> EventCandidate:
     source, target = sides
     status = _status(hit, sentence)
+    date, basis = dated(expression, anchor, status, sentence.text)
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
     return EventCandidate(
         type=hit.rule.type,
@@ -419,7 +420,8 @@ def _candidate(
         actor_keys=people,
         trigger=Span(sentence.start + hit.start, sentence.start + hit.end),
         evidence=Span(sentence.start, sentence.end),
-        date=resolve_date(expression, anchor, status, sentence.text),
+        date=date,
+        date_basis=basis,
         status=status,  # type: ignore[arg-type]
         location=_location(inside, sentence, hit),
         rule=hit.rule.id,
@@ -441,6 +443,15 @@ def document_events(
         speakers=_speakers(quotes or [], mentions),
     )
     events: list[EventCandidate] = []
+    occasion: PartialDate | None = None
     for sentence in sentences_of(paragraphs):
-        events += sentence_events(sentence, mentions, context)
+        found = sentence_events(sentence, mentions, context)
+        if occasion is not None and cue("occasion_reference").search(sentence.text):
+            found = [replace(e, date=occasion, date_basis="occasion")
+                     if e.date_basis == "article" else e for e in found]
+        for event in found:
+            if event.type == "CONSULT" and event.date_basis == "text" and (
+                    event.status == "occurred"):
+                occasion = event.date
+        events += found
     return events

@@ -128,15 +128,17 @@ def estimated_anchor(sentences: list[str]) -> PartialDate | None:
     return PartialDate(min(upcoming)[:7], "month") if upcoming else None
 
 
-def resolve_date(
+def dated(
     expression: DateExpression | None, anchor: PartialDate | None, status: str, sentence: str
-) -> PartialDate | None:
+) -> tuple[PartialDate | None, str | None]:
+    """The event's date and where it came from: "text" (its own expression) or "article"
+    (an occurred event without one happened when the article reports it)."""
     if expression is not None and (span := RANGE.match(expression.text)):
-        return PartialDate(span.group(1), "year")  # a period is dated by its start
+        return PartialDate(span.group(1), "year"), "text"  # a period is dated by its start
     if expression is not None:
         resolved = resolve_relative(expression.text, anchor, future=status == "planned")
         if resolved is not None:
-            return resolved
+            return resolved, "text"
     if status != "occurred" or anchor is None or is_background(sentence):
-        return None
-    return anchor
+        return None, None
+    return anchor, "article"
