@@ -89,3 +89,19 @@ def test_an_arrival_and_a_visit_days_later_in_one_article_are_one_trip() -> None
     reason = merge_reason(candidate(date=later), shared, "doc-a", stored(actors=shared))
     assert reason is not None and "one trip" in reason
     assert merge_reason(candidate(date=later), shared, "doc-b", stored(actors=shared)) is None
+
+
+def test_two_undated_arms_deals_in_one_article_stay_apart() -> None:
+    aid = {"type": "AID", "mode": "military", "location": None}
+    assert merge_reason(candidate(**aid, date=None), frozenset(), "doc-a", stored(**aid)) is None
+    visit = {"location": None}
+    assert merge_reason(candidate(**visit, date=None), frozenset(), "doc-a", stored(**visit))
+
+
+def test_talks_with_another_counterpart_are_another_meeting() -> None:
+    meet = {"mode": "meet", "location": None}
+    people = frozenset({"ent-guest", "ent-host"})
+    assert merge_reason(candidate(**meet), frozenset({"ent-guest"}), "doc-a",
+                        stored(**meet, actors=people), counterpart="ent-other") is None
+    assert merge_reason(candidate(**meet), frozenset({"ent-guest"}), "doc-a",
+                        stored(**meet, actors=people), counterpart="ent-host")

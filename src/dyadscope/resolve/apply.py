@@ -104,7 +104,9 @@ class Writer:
         document = extraction.document
         for candidate in extraction.events:
             actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
-            merged = self._find_merge(candidate, actors, document.id)
+            counterpart = (entity_of.get(candidate.target_key)
+                           if (candidate.target_key or "").startswith("person:") else None)
+            merged = self._find_merge(candidate, actors, document.id, counterpart)
             if merged is None:
                 identifier = event_id(document.id, candidate)
                 self._insert_event(identifier, candidate, entity_of)
@@ -117,7 +119,8 @@ class Writer:
             self._insert_evidence(identifier, candidate, document)
 
     def _find_merge(
-        self, candidate: EventCandidate, actors: frozenset[str], document_id: str
+        self, candidate: EventCandidate, actors: frozenset[str], document_id: str,
+        counterpart: str | None = None,
     ) -> tuple[str, str] | None:
         rows = self.store.rows(
             "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs FROM events e "
@@ -137,7 +140,7 @@ class Writer:
                 status=row["status"], location=row["location"],
                 documents=frozenset(row["docs"].split(",")), actors=frozenset(stored_actors),
             )
-            reason = merge_reason(candidate, actors, document_id, stored)
+            reason = merge_reason(candidate, actors, document_id, stored, counterpart)
             if reason is not None:
                 return row["id"], reason
         return None

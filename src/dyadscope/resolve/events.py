@@ -11,6 +11,9 @@ from dyadscope.types import EventCandidate, PartialDate
 # Verbal acts repeat within an article as distinct acts; happenings are reported twice.
 HAPPENINGS = {"CONSULT", "COOPERATE", "AID", "COERCE", "ASSAULT", "SANCTION", "MOBILIZE",
               "RETREAT", "CONCEDE", "PROTEST"}
+# Two arms deals or two projects in one article are often distinct: without people or
+# a date to tie them, they stay apart (a second attack on the same country rarely is).
+DISTINCT_IN_ONE_ARTICLE = {"AID", "COOPERATE"}
 SYMMETRIC_MODES = {"meet", "sign", None}
 DAY_SLACK = 2
 
@@ -83,9 +86,11 @@ def _same_day(candidate: EventCandidate, stored: StoredEvent) -> bool:
 
 
 def merge_reason(
-    candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent
+    candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent,
+    counterpart: str | None = None,
 ) -> str | None:
-    """Why the candidate is the stored happening, or None when they must stay apart."""
+    """Why the candidate is the stored happening, or None when they must stay apart.
+    `counterpart` is the entity of the person the candidate names as its target."""
     if candidate.type != stored.type or not _pair_compatible(candidate, stored):
         return None
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
@@ -96,6 +101,8 @@ def merge_reason(
         return None
     if actors and stored.actors and not shared:
         return None
+    if counterpart and stored.actors and counterpart not in stored.actors:
+        return None  # "Putin later held talks with Trong": another meeting of the visit
     fit = dates_compatible(candidate.date, stored.date)
     if fit is False and not (same_document and shared and _one_trip(candidate, stored)):
         return None
@@ -118,6 +125,8 @@ def merge_reason(
         return None
     if shared:
         return "same type, mode, countries and actors in one article; one date unknown"
+    if candidate.type in DISTINCT_IN_ONE_ARTICLE:
+        return None
     return "same type, mode and countries in one article; one date unknown"
 
 
