@@ -105,3 +105,10 @@ def test_talks_with_another_counterpart_are_another_meeting() -> None:
                         stored(**meet, actors=people), counterpart="ent-other") is None
     assert merge_reason(candidate(**meet), frozenset({"ent-guest"}), "doc-a",
                         stored(**meet, actors=people), counterpart="ent-host")
+
+
+def test_arms_deals_of_one_month_need_a_day_or_people_to_merge() -> None:
+    aid = {"type": "AID", "mode": "military", "location": None}
+    month = PartialDate("2025-03", "month")
+    assert merge_reason(candidate(**aid, date=month), frozenset(), "doc-b", stored(**aid)) is None
+    assert merge_reason(candidate(**aid), frozenset(), "doc-b", stored(**aid))

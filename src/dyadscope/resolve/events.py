@@ -108,6 +108,9 @@ def merge_reason(
         return None
     if not same_document and not _is_happening(candidate) and not _same_day(candidate, stored):
         return None  # a statement recurs often; only its day makes two reports one
+    if (candidate.type in DISTINCT_IN_ONE_ARTICLE and not shared
+            and not _same_day(candidate, stored)):
+        return None  # two arms deals of one month are not one deal
     # "Hanoi" and "Vietnam" name one visit's place at two scales: differing place names
     # part two events only when neither people nor a day-precise date tie them.
     places = candidate.location, stored.location
