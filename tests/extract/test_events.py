@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from dyadscope import knowledge
-from dyadscope.clean import clean
-from dyadscope.extract import Extractor
-from dyadscope.types import EventCandidate, RawDocument
-
-HEADER = "Ministers meet\nMarch 6, 2025\n"
-
-
-@cache
-def extractor() -> Extractor:
-    return Extractor(knowledge.load(None))
+from dyadscope.types import EventCandidate
+from tests.extract.support import HEADER, extraction_of
 
 
 def events_of(body: str, header: str = HEADER) -> list[EventCandidate]:
-    raw = RawDocument(source="test.txt", kind="text", content=header + body + "\n")
-    document = clean(raw)
-    return list(extractor().extract([document])[0].events)
+    return list(extraction_of(body, header).events)
 
 
 def coded(body: str, header: str = HEADER) -> set[tuple[str, str, str]]:

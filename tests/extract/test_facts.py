@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dyadscope.clean import clean
-from dyadscope.types import Quantity, RawDocument
-from tests.extract.test_events import events_of, extractor
+from dyadscope.types import Quantity
+from tests.extract.support import extraction_of
+from tests.extract.test_events import events_of
 
 
 def facts_of(body: str) -> list[Quantity]:
-    raw = RawDocument(source="t.txt", kind="text", content="Defence ties\nMay 2, 2025\n" + body)
-    return list(extractor().extract([clean(raw)])[0].facts)
+    return list(extraction_of(body, "Defence ties\nMay 2, 2025\n").facts)
 
 
 def test_a_specification_belongs_to_the_system_named_before_it() -> None:

@@ -3,25 +3,13 @@ on short sentences written for these tests."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from dyadscope import knowledge
-from dyadscope.clean import clean
-from dyadscope.extract import Extractor
 from dyadscope.extract.mentions import Found, event_mentions
-from dyadscope.types import Mention, RawDocument
-
-HEADER = "Trade talks\nMarch 6, 2025\n"
-
-
-@cache
-def extractor() -> Extractor:
-    return Extractor(knowledge.load(None))
+from dyadscope.types import Mention
+from tests.extract.support import extraction_of
 
 
 def mentions_of(body: str) -> list[Mention]:
-    raw = RawDocument(source="test.txt", kind="text", content=HEADER + body + "\n")
-    return list(extractor().extract([clean(raw)])[0].mentions)
+    return list(extraction_of(body, "Trade talks\nMarch 6, 2025\n").mentions)
 
 
 def test_a_dateline_is_a_place_and_no_side_of_an_event() -> None:
