@@ -3,28 +3,46 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.text import Paragraph, char_end, char_start
+from dyadscope.knowledge import load_json_data
 from dyadscope.types import Document, Quantity, Quote, Span
 
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 NUMBER = r"\d+(?:[.,]\d+)*"
-SCALE_WORD = r"(?:\s*(?:thousand|million|billion|trillion|mln|bn))?"
-UNITS = r"(?:km|m|kg|t|tons?|tonnes?|hours?|km/h|mph|kilometres?|kilometers?|metres?|meters?)"
-QUANTITY = re.compile(
-    rf"""(?P<money>(?:(?:over|more\s+than|about|around|nearly|almost)\s+)?
-            (?:(?:US)?\$|€|£|USD\s?|EUR\s?)\s?{NUMBER}{SCALE_WORD}
-          | {NUMBER}{SCALE_WORD}\s+(?:USD|US\s+dollars|dollars|euros?|EUR|rubles|roubles))
-      | (?P<share>(?:(?:over|more\s+than|about|around|nearly|almost)\s+)?{NUMBER}\s*
-            (?:%|per\s*cent|percent))
-      | (?P<spec>{NUMBER}{SCALE_WORD}\s+{UNITS}\b)
-      | (?P<count>\b{NUMBER}\s+(?=[A-Z][\w-]*\d|[a-z-]+\s+(?:jets|fighters|aircraft|drones|
-            UAVs|tanks|helicopters|missiles|systems|launchers|ships|vessels|vehicles|guns)))
-    """,
-    re.VERBOSE,
-)
 SPEC_LEAD = re.compile(r"(?:a|an|the)\s+([a-z][a-z -]{2,40}?)\s+of\s+(?:up\s+to\s+)?$")
+
+
+def _any(words: list[str]) -> str:
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return load_json_data("lexicons/quantities.json")
+
+
+@cache
+def quantity_pattern() -> re.Pattern[str]:
+    """Money, shares, specifications and counts, from data/lexicons/quantities.json."""
+    table = lexicon()
+    about = rf"(?:{_any(table['approximators'])}\s+)?"
+    scale = rf"(?:\s*{_any(list(table['scale']))})?"
+    counted = _any(table["counted_nouns"])
+    return re.compile(
+        rf"(?P<money>{about}{_any(table['currency_before'])}\s?{NUMBER}{scale}"
+        rf"|{NUMBER}{scale}\s+{_any(table['currency_after'])}\b)"
+        rf"|(?P<share>{about}{NUMBER}\s*{_any(table['share_words'])})"
+        rf"|(?P<spec>{NUMBER}{scale}\s+{_any(table['units'])}(?![\w/]))"
+        rf"|(?P<count>\b{NUMBER}\s+(?=[A-Z][\w-]*\d|(?:[a-z-]+\s+)?{counted}\b))"
+    )
+
+
+@cache
+def _pair_measure() -> re.Pattern[str]:
+    return re.compile(rf"\b{_any(lexicon()['pair_measures'])}\b", re.IGNORECASE)
 
 
 def _value(text: str) -> float | None:
@@ -36,7 +54,7 @@ def _value(text: str) -> float | None:
         value = float(raw)
     except ValueError:
         return None
-    for word, factor in SCALE.items():
+    for word, factor in lexicon()["scale"].items():
         if re.search(rf"\b{word}\b", text):
             return value * factor
     return value
@@ -44,7 +62,9 @@ def _value(text: str) -> float | None:
 
 def _unit(kind: str, text: str) -> str | None:
     if kind == "money":
-        return "EUR" if "€" in text or "EUR" in text or "euro" in text else "USD"
+        units = lexicon()["currency_units"]
+        return next((code for mark, code in units.items() if mark in text.lower()
+                     or mark in text), "USD")
     if kind == "share":
         return "%"
     if kind == "spec":
@@ -71,7 +91,7 @@ def _sentence_facts(
     text = paragraph.doc.text
     local = bounds[0] - paragraph.offset
     facts = []
-    for match in QUANTITY.finditer(text[local : bounds[1] - paragraph.offset]):
+    for match in quantity_pattern().finditer(text[local : bounds[1] - paragraph.offset]):
         kind = match.lastgroup or "count"
         quantity = match.group(0).strip()
         start = bounds[0] + match.start()
@@ -86,8 +106,6 @@ def _sentence_facts(
 
 
 COUNTED_GAP = 40
-# "Our trade has amounted to $250 million": a bilateral measure in an article about a pair.
-PAIR_MEASURE = re.compile(r"\b(?:trade|turnover|bilateral|mutual)\b", re.IGNORECASE)
 
 
 def _subject(
@@ -107,7 +125,7 @@ def _subject(
         m.country for m in found
         if sentence[0] <= m.start < sentence[1] and m.country and m.type == "COUNTRY"
     ))
-    if dyad and (countries == [] and PAIR_MEASURE.search(text)
+    if dyad and (countries == [] and _pair_measure().search(text)
                  or len(countries) == 1 and countries[0] in dyad):
         countries = list(dyad)
     return "-".join(sorted(countries[:2])) if len(countries) >= 2 else None

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
+from typing import Any
 
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-# Russian/Belarusian/Vietnamese romanisations differ in these letter groups; map each
-# group to one spelling so that Khrenin/Hrenin, Lukashenko/Lukasenka, Giang/Jang meet.
-SPELLING = [
-    (r"kh", "h"), (r"zh", "j"), (r"sh", "s"), (r"sch", "s"), (r"ch", "c"), (r"ts", "c"),
-    (r"gi(?=[aeiou])", "j"), (r"ph", "f"), (r"w", "v"), (r"y", "i"), (r"ie", "e"),
-    (r"ye", "e"), (r"ck", "k"), (r"q", "k"), (r"x", "ks"), (r"ou", "u"), (r"(.)\1", r"\1"),
-]
+from dyadscope.knowledge import load_json_data
+
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s-]")
 
@@ -30,22 +26,35 @@ def normalize_name(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-PATRONYMIC = re.compile(r"(?:ovich|evich|ievich|yevich|ovna|evna|ievna|ich)$")
+@cache
+def _table() -> dict[str, Any]:
+    """Letter groups that romanisations spell differently, and patronymic endings."""
+    return load_json_data("lexicons/names.json")
+
+
+@cache
+def _spelling() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), to) for pattern, to in _table()["spelling"])
+
+
+@cache
+def _patronymic() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(_table()["patronymic_endings"]) + ")$")
 
 
 @lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """One token's romanisation-neutral form, its final vowel dropped (Lukashenka/-o)."""
     text = token
-    for pattern, replacement in SPELLING:
-        text = re.sub(pattern, replacement, text)
+    for pattern, replacement in _spelling():
+        text = pattern.sub(replacement, text)
     return re.sub(r"[aeiou]$", "", text) if len(text) > 4 else text
 
 
 def name_tokens(name: str) -> list[str]:
     tokens = normalize_name(name).split()
     if len(tokens) > 2:
-        tokens = [t for t in tokens if not PATRONYMIC.search(t)] or tokens
+        tokens = [t for t in tokens if not _patronymic().search(t)] or tokens
     return tokens
 
 
