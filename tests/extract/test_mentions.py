@@ -51,3 +51,12 @@ def test_events_read_each_name_once() -> None:
     kept = event_mentions([made("ruler:country"), made("rule:nested"), made("ref:title"),
                            made("ref:role")])
     assert [m.origin for m in kept] == ["ruler:country", "ref:role"]
+
+
+def test_an_article_in_another_language_yields_no_mentions() -> None:
+    body = ("Министр обороны Беларуси Виктор Хренин встретился в Ханое со своим вьетнамским "
+            "коллегой Фан Ван Зянгом и обсудил военное сотрудничество двух стран.\n"
+            "Стороны подписали протокол о намерениях и договорились продолжить переговоры.")
+    extraction = extraction_of(body, "Переговоры в Ханое\n17 декабря 2024\n")
+    assert extraction.document.language == "ru"
+    assert extraction.mentions == () and extraction.events == ()

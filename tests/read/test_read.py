@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 from pathlib import Path
@@ -49,6 +50,23 @@ def test_txt(tmp_path: Path) -> None:
     path.write_text(TEXT, encoding="utf-8")
     doc = only_document(path)
     assert (doc.source, doc.kind, doc.content) == ("accord.txt", "text", TEXT)
+
+
+@pytest.mark.parametrize(("name", "kind"), [("page.html.gz", "html"), ("accord.txt.gz", "text")])
+def test_gzipped_files_are_read(tmp_path: Path, name: str, kind: str) -> None:
+    path = tmp_path / name
+    content = PAGE if kind == "html" else TEXT
+    path.write_bytes(gzip.compress(content.encode("utf-8")))
+    doc = only_document(path)
+    assert (doc.source, doc.kind, doc.content) == (name, kind, content)
+    assert discover([tmp_path]) == [path]
+
+
+def test_a_broken_gzip_is_reported_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(b"not gzip at all")
+    failure = only_failure(path)
+    assert failure.path == "page.html.gz" and "gzip" in failure.reason
 
 
 def test_txt_crlf_and_bom_are_normalised(tmp_path: Path) -> None:

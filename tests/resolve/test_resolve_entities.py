@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dyadscope import knowledge
 from dyadscope.knowledge.holders import match_office_holder
+from dyadscope.knowledge.names import same_person_name
 from dyadscope.resolve.entities import EntityIndex, EntityRecord, resolve_other_key
 from dyadscope.types import PartialDate
 
@@ -44,3 +45,19 @@ def test_an_office_without_a_country_does_not_vouch_for_a_different_name() -> No
     assert match_office_holder("John Williams", None, ["head_of_state"], when, kb) is None
     holder = match_office_holder("Chrenin", "BLR", ["defence_minister"], when, kb)
     assert holder is not None and holder[0]["id"] == "viktor_khrenin"
+
+
+def test_a_lone_given_name_with_a_title_but_no_country_matches_no_holder() -> None:
+    kb = knowledge.load(None)
+    when = PartialDate("2019-11-18", "day")
+    assert match_office_holder("Andrew", None, ["head_of_state"], when, kb) is None
+    assert match_office_holder("Melko Narubit", None, [], when, kb) is None
+
+
+def test_names_alone_identify_a_person_only_with_the_same_last_word() -> None:
+    assert same_person_name("Alaksandar Łukašenka", "Alexander Lukashenko")
+    assert same_person_name("Phan Van Jang", "Phan Van Giang")
+    assert same_person_name("Ravkov Andrei Alekseevich", "Andrei Ravkov")
+    assert not same_person_name("Jose Serrano", "José Serra")
+    assert not same_person_name("Steve Castor", "Steve Castro")
+    assert not same_person_name("Khalifah Ali", "Khalifa bin Zayed Al Nahyan")

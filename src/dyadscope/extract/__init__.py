@@ -26,6 +26,8 @@ from dyadscope.extract.triggers import compile_rules
 from dyadscope.knowledge import Knowledge
 from dyadscope.types import Document, Extraction, Mention, Span
 
+MODEL_LANGUAGES = {"en", None}
+
 
 @dataclass(frozen=True)
 class Extractor:
@@ -33,7 +35,10 @@ class Extractor:
 
     def paragraphs(self, documents: list[Document]) -> list[list[Paragraph]]:
         nlp = load_pipeline(self.knowledge)
-        pieces = [(i, span) for i, doc in enumerate(documents) for span in doc.body]
+        # The English model on a Russian or Indonesian article finds only noise: such
+        # articles are stored and readable, but nothing is extracted from them.
+        pieces = [(i, span) for i, doc in enumerate(documents)
+                  if doc.language in MODEL_LANGUAGES for span in doc.body]
         texts = (documents[i].text[span.start : span.end] for i, span in pieces)
         result: list[list[Paragraph]] = [[] for _ in documents]
         for (i, span), parsed in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):

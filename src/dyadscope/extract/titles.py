@@ -144,7 +144,9 @@ def _window_titles(window: list[Any], table: TitleTable) -> list[Title]:
         for stop in range(min(len(window), begin + LONGEST_TITLE), begin, -1):
             start, title = title_before(window, stop, table)
             if title is not None and start == begin and title["kind"] != "reference":
-                return [title]
+                # "Andrew, Queen Elizabeth II's son": the title belongs to the next name
+                named = stop < len(window) and window[stop].ent_type_ == "PERSON"
+                return [] if named else [title]
         if not window[begin].is_alpha:
             return []
     return []

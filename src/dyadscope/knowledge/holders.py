@@ -8,7 +8,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dyadscope.knowledge import Knowledge
-from dyadscope.knowledge.names import name_key, name_match
+from dyadscope.knowledge.names import name_key, name_match, name_tokens, same_person_name
 from dyadscope.types import PartialDate
 
 KB_NAME = (0.93, 0.85)
@@ -88,8 +88,20 @@ def _candidates(
     return [holders[n] for n in sorted(chosen)]
 
 
-def _best_alias(name: str, person: dict[str, Any]) -> tuple[float, float]:
-    return max(name_match(name, alias) for alias in [person["name"], *person.get("aliases", [])])
+def _best_alias(name: str, person: dict[str, Any]) -> tuple[float, float, str]:
+    """The alias most like the name, preferring aliases that explain all of its words."""
+    words = len(name_tokens(name))
+    scored = [(len(name_tokens(alias)) >= words, *name_match(name, alias), alias)
+              for alias in [person["name"], *person.get("aliases", [])]]
+    _, mean, weakest, alias = max(scored)
+    return mean, weakest, alias
+
+
+def _name_vouches(name: str, alias: str) -> bool:
+    """A name alone identifies a holder only when it is a full name whose every word the
+    alias explains ('Melko Narubit' is not 'Naruhito') and whose telling word agrees."""
+    words = len(name_tokens(name))
+    return 1 < words <= len(name_tokens(alias)) and same_person_name(name, alias)
 
 
 def match_office_holder(
@@ -110,14 +122,16 @@ def _match(
     for person in _candidates(name, country, offices, when, knowledge):
         if country and person["country"] != country:
             continue
-        mean, weakest = _best_alias(name, person)
+        mean, weakest, alias = _best_alias(name, person)
         in_office = any(_held(person, office, country, when) for office in offices)
-        vouched = country is not None or mean >= KB_NAME[0]
+        # Without a country from the text only a full name can vouch: a lone given name
+        # ("Andrew") is too close to too many holders' names ("Andrés").
+        vouched = country is not None or (mean >= KB_NAME[0] and _name_vouches(name, alias))
         if in_office and vouched and mean >= OFFICE_NAME[0] and weakest >= OFFICE_NAME[1]:
             at = when.value if when else "?"
             reason = f"held {'/'.join(offices)} of {person['country']} at {at}"
             score = mean + 1.0
-        elif mean >= KB_NAME[0] and weakest >= KB_NAME[1] and len(name.split()) > 1:
+        elif mean >= KB_NAME[0] and weakest >= KB_NAME[1] and _name_vouches(name, alias):
             reason = "name matches a knowledge-base alias"
             score = mean
         else:

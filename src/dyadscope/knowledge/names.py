@@ -88,5 +88,17 @@ def name_match(a: str, b: str) -> tuple[float, float]:
     return max(_aligned(left, right), _aligned(left[::-1], right))
 
 
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two names can be one person's without other evidence: given names vary
+    (Aleksandr/Alaksandar/Alexander), but the last word of the shorter name must be the
+    same once romanisation is undone (Lukashenko/Lukašenka, Giang/Jang, Ravkov Andrei);
+    not Serrano/Serra, Castor/Castro, Ali/Al."""
+    short, long = sorted((name_tokens(a), name_tokens(b)), key=len)
+    if not short:
+        return False
+    anchor = skeleton(short[-1])
+    return any(skeleton(token) == anchor for token in long)
+
+
 def name_similarity(a: str, b: str) -> float:
     return name_match(a, b)[0]

@@ -1,4 +1,4 @@
-"""Files and folders to raw documents: .txt, .html/.htm, .jsonl, .warc/.warc.gz."""
+"""Files and folders to raw documents: .txt, .html/.htm, .jsonl (plain or .gz), .warc(.gz)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def file_kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".warc") or name.endswith(".warc.gz"):
         return "warc"
-    return SUFFIXES.get(path.suffix.lower())
+    plain = path.with_suffix("") if name.endswith(".gz") else path
+    return SUFFIXES.get(plain.suffix.lower())
 
 
 def discover(paths: list[Path]) -> list[Path]:

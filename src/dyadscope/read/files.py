@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +53,19 @@ def _best_guess(data: bytes) -> object | None:
     return next((m for m in tied if m.encoding == "cp1252"), best)
 
 
+def file_bytes(path: Path, label: str) -> bytes:
+    """The file's bytes, gunzipped when its name ends in .gz (crawls are stored so)."""
+    data = path.read_bytes()
+    if not path.name.lower().endswith(".gz"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise DyadscopeError(label, "read", f"not a readable gzip file ({error})") from None
+
+
 def read_text_file(path: Path, label: str, kind: str) -> RawDocument:
-    text = decode(path.read_bytes(), label)
+    text = decode(file_bytes(path, label), label)
     if not text.strip():
         raise DyadscopeError(label, "read", "empty file")
     return RawDocument(source=label, kind="html" if kind == "html" else "text", content=text)
@@ -83,7 +96,7 @@ def _jsonl_record(record: Any, label: str) -> RawDocument:
 
 
 def read_jsonl(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
-    text = decode(path.read_bytes(), label)
+    text = decode(file_bytes(path, label), label)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from dyadscope.knowledge import Knowledge
 from dyadscope.knowledge.holders import match_office_holder, office_of_role
-from dyadscope.knowledge.names import name_key, name_match, normalize_name
+from dyadscope.knowledge.names import name_key, name_match, normalize_name, same_person_name
 from dyadscope.types import Mention, PartialDate
 
 STRONG_NAME = (0.93, 0.9)
@@ -96,7 +96,8 @@ class EntityIndex:
             if name_key(record.name) == key:
                 return record, 1.0
             mean, weakest = name_match(name, record.name)
-            if mean >= STRONG_NAME[0] and weakest >= STRONG_NAME[1]:
+            if mean >= STRONG_NAME[0] and weakest >= STRONG_NAME[1] and same_person_name(
+                    name, record.name):
                 return record, mean
         return None
 
