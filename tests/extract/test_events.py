@@ -176,3 +176,11 @@ def test_after_the_talks_takes_the_date_of_the_talks() -> None:
     signing = [e for e in events if e.type == "SUPPORT"]
     assert signing and signing[0].date is not None
     assert (signing[0].date.value, signing[0].date_basis) == ("2025-03-04", "occasion")
+
+
+def test_attacking_policies_is_no_armed_attack() -> None:
+    found = coded("In a debate on Tuesday, the British and French ministers attacked each "
+                  "other's policies on fishing rights.")
+    assert not any(kind == "ASSAULT" for kind, _, _ in found)
+    assert ("ASSAULT", "RUS", "UKR") in coded("Russian troops attacked Ukraine's border "
+                                              "posts overnight, Kyiv said.")
