@@ -184,3 +184,11 @@ def test_attacking_policies_is_no_armed_attack() -> None:
     assert not any(kind == "ASSAULT" for kind, _, _ in found)
     assert ("ASSAULT", "RUS", "UKR") in coded("Russian troops attacked Ukraine's border "
                                               "posts overnight, Kyiv said.")
+
+
+def test_an_arrest_does_not_borrow_the_articles_other_side() -> None:
+    body = ("Chile's foreign minister met Peru's ambassador in Santiago on Monday.\n"
+            "Separately, Peruvian police arrested a local trader for smuggling.")
+    found = coded(body)
+    assert not any(kind == "COERCE" for kind, _, _ in found)
+    assert any(kind == "CONSULT" and {s, t} == {"CHL", "PER"} for kind, s, t in found)

@@ -301,19 +301,33 @@ def sentence_events(
         actors.insert(0, pronoun)
     actors += _first_person(sentence, context.speakers)
     actors.sort(key=lambda a: a.start)
-    actors += _implied_sides(actors, sentence, context.dyad)
+    implied = _implied_sides(actors, sentence, context.dyad)
     dates = _own_dates(hits, sentence.text)
     origins = _weapon_origins(inside, actors, context.tables)
     events = []
     for index, hit in enumerate(hits):
-        sides = direction(sorted(actors + origins, key=lambda a: a.start)
-                          if hit.rule.type == "AID" else actors, hit, sentence)
+        sides = direction(_sides_for(hit, actors, implied, origins), hit, sentence)
         if sides is None:
             continue
-        events.append(
-            _candidate(hit, sides, sentence, inside, actors, context.anchor, dates.get(index))
-        )
+        events.append(_candidate(hit, sides, sentence, inside, actors + implied,
+                                 context.anchor, dates.get(index)))
     return events
+
+
+@cache
+def _implied_types() -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/actors.json")["implied_side_types"])
+
+
+def _sides_for(
+    hit: TriggerHit, actors: list[Actor], implied: list[Actor], origins: list[Actor]
+) -> list[Actor]:
+    """The candidate sides for one trigger: an arms transfer may add its system's origin;
+    only the acts of a pair's own dealings may add the pair's unnamed other side (an
+    accusation or an arrest names whom it is aimed at)."""
+    sides = actors + (origins if hit.rule.type == "AID" else [])
+    sides += implied if hit.rule.type in _implied_types() else []
+    return sorted(sides, key=lambda a: a.start)
 
 
 def _weapon_origins(
