@@ -187,8 +187,10 @@ def test_attacking_policies_is_no_armed_attack() -> None:
 
 
 def test_an_arrest_does_not_borrow_the_articles_other_side() -> None:
-    body = ("Chile's foreign minister met Peru's ambassador in Santiago on Monday.\n"
-            "Separately, Peruvian police arrested a local trader for smuggling.")
+    body = ("Chile's foreign minister met Peru's ambassador in Santiago on Monday to discuss "
+            "the long-delayed border crossing and a new fisheries agreement.\n"
+            "Separately, Peruvian police arrested a local trader for smuggling copper wire "
+            "across the desert, the regional prosecutor said on Tuesday.")
     found = coded(body)
     assert not any(kind == "COERCE" for kind, _, _ in found)
     assert any(kind == "CONSULT" and {s, t} == {"CHL", "PER"} for kind, s, t in found)
