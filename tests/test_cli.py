@@ -85,6 +85,7 @@ def test_demo_prints_the_belarus_timeline(
     work.mkdir()
     monkeypatch.chdir(work)
     db = tmp_path / "demo.db"
+    db.write_bytes(b"not a database " * 100)  # an old demo file is replaced, not reused
     result = cli("demo", "--db", db)
     assert result.exit_code == 0, result.output
     assert "Belarus" in result.stdout
@@ -103,6 +104,21 @@ def test_kb_import_writes_the_user_folder(tmp_path: Path, cli) -> None:
     again = cli("kb", "import", sample, "--knowledge", folder)
     assert again.exit_code == 0
     assert len((folder / "office_holders.jsonl").read_text().splitlines()) == 2
+
+
+def test_ingest_notes_documents_an_older_knowledge_base_extracted(
+    tmp_path: Path, cli, articles_dir: Path
+) -> None:
+    db = tmp_path / "kb.db"
+    assert cli("ingest", articles_dir, "--db", db).exit_code == 0
+    same = cli("ingest", articles_dir, "--db", db)
+    assert same.exit_code == 0 and "another version" not in same.stderr
+    sample = Path(__file__).parent / "knowledge" / "data" / "wikidata_sample.json"
+    folder = tmp_path / "knowledge"
+    assert cli("kb", "import", sample, "--knowledge", folder).exit_code == 0
+    changed = cli("ingest", articles_dir, "--db", db, "--knowledge", folder)
+    assert changed.exit_code == 0
+    assert "another version" in changed.stderr and "0 stored" in changed.stderr
 
 
 def test_dyad_prints_counts_people_agreements_and_arms(samples_db: Path, cli) -> None:

@@ -69,7 +69,16 @@ def ingest(
         f"{report.documents} documents read from {report.files} files: {report.stored} stored, "
         f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}", highlight=False
     )
+    warn_stale(report)
     raise typer.Exit(exit_code(report))
+
+
+def warn_stale(report: api.IngestReport) -> None:
+    if report.stale:
+        err.print(
+            f"[yellow]note[/yellow] {report.stale} documents in this database were extracted "
+            "by another version of dyadscope or its knowledge files; ingest into a new "
+            "database to apply the current rules to them.", highlight=False, soft_wrap=True)
 
 
 EXPORT_FORMATS = ("json", "csv", "parquet", "graphml", "gexf")
@@ -209,6 +218,7 @@ def outlets(
 def demo(db: DbOption = Path("dyadscope-demo.db")) -> None:
     """Ingest the bundled sample articles and print the Belarus–Vietnam timeline."""
     samples = resources.files("dyadscope") / "data" / "samples"
+    db.unlink(missing_ok=True)  # the demo's own file: always shows what this version finds
     with resources.as_file(samples) as folder:
         try:
             report = _ingest([Path(folder)], db, None)

@@ -24,6 +24,8 @@ class IngestReport:
     documents: int = 0
     stored: int = 0
     unchanged: int = 0
+    # documents in the database that an older pipeline or knowledge base extracted
+    stale: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
 
 
@@ -95,6 +97,7 @@ def ingest(
         for extraction in extractor.extract(documents):
             writer.write(extraction, identifier)
             report.stored += 1
+    report.stale = store.stale_documents(identifier)
     return report
 
 

@@ -69,6 +69,12 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
         return row is not None
 
+    def stale_documents(self, run_id: str) -> int:
+        """Documents extracted by another version of the pipeline or its knowledge."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE run_id IS NOT ? ", (run_id,)).fetchone()
+        return int(row[0])
+
     def record_run(self, run_id: str, version: str, knowledge: str, model: str) -> None:
         self.conn.execute(
             "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?)",
