@@ -194,3 +194,13 @@ def test_an_arrest_does_not_borrow_the_articles_other_side() -> None:
     found = coded(body)
     assert not any(kind == "COERCE" for kind, _, _ in found)
     assert any(kind == "CONSULT" and {s, t} == {"CHL", "PER"} for kind, s, t in found)
+
+
+def test_a_report_filed_from_a_city_places_its_recent_events_there() -> None:
+    events = events_of("KUALA LUMPUR: Malaysia and Japan signed a maritime security agreement "
+                       "on Tuesday, the Malaysian foreign ministry said in a statement.\n"
+                       "Malaysia first bought Japanese patrol boats in 2016, officials said.")
+    places = {(e.type, e.location) for e in events}
+    assert ("SUPPORT", "Kuala Lumpur") in places
+    purchase = [e for e in events if e.type == "AID"]
+    assert purchase and purchase[0].location is None  # 2016 is no news of the day

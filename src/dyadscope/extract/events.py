@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -243,7 +244,8 @@ def _location(mentions: list[Found], sentence: Sentence, hit: TriggerHit) -> str
         for mention in mentions:
             offset = mention.start - sentence.start
             gap = sentence.text[hit.end : offset] if offset >= hit.end else "-"
-            if mention.type in ("COUNTRY", "LOCATION") and cue("destination_gap").match(gap):
+            if (mention.type in ("COUNTRY", "LOCATION") and mention.label != "DEMONYM"
+                    and cue("destination_gap").match(gap)):
                 return mention.text
     places = [m for m in mentions if _is_place(m, sentence)]
     if places:
@@ -457,9 +459,12 @@ def document_events(
         speakers=_speakers(quotes or [], mentions),
     )
     events: list[EventCandidate] = []
+    recent: set[int] = set()
     occasion: PartialDate | None = None
     for sentence in sentences_of(paragraphs):
         found = sentence_events(sentence, mentions, context)
+        if cue("recent_time").search(sentence.text):
+            recent.update(e.evidence.start for e in found)
         if occasion is not None and cue("occasion_reference").search(sentence.text):
             found = [replace(e, date=occasion, date_basis="occasion")
                      if e.date_basis == "article" else e for e in found]
@@ -468,4 +473,33 @@ def document_events(
                     event.status == "occurred"):
                 occasion = event.date
         events += found
-    return events
+    return _placed_at_dateline(events, mentions, anchor, recent)
+
+
+NEWS_DAYS = 7
+
+
+def _placed_at_dateline(
+    events: list[EventCandidate], mentions: list[Found], anchor: PartialDate | None,
+    recent: set[int],
+) -> list[EventCandidate]:
+    """'HANOI: Russia and Vietnam pledged on Thursday ...': what happened in the days of a
+    report filed from a city, with no place of its own, happened there."""
+    dateline = next((m for m in mentions if m.origin == "rule:dateline"), None)
+    if dateline is None:
+        return events
+    place = dateline.text.title() if dateline.text.isupper() else dateline.text
+    elsewhere = {e.evidence.start for e in events if e.location}  # the sentence names a place
+    return [
+        replace(e, location=place)
+        if e.location is None and e.status == "occurred" and e.evidence.start not in elsewhere
+        and (_near(e.date, anchor) or e.date is None and e.evidence.start in recent) else e
+        for e in events
+    ]
+
+
+def _near(when: PartialDate | None, anchor: PartialDate | None) -> bool:
+    if when is None or anchor is None or when.precision != "day" or anchor.precision != "day":
+        return False
+    day, report = date.fromisoformat(when.value), date.fromisoformat(anchor.value)
+    return timedelta(0) <= report - day <= timedelta(days=NEWS_DAYS)
