@@ -36,3 +36,11 @@ def test_a_period_is_dated_by_its_start() -> None:
                        "between 2001 and 2020.")
     aid = [e for e in events if e.type == "AID"]
     assert aid and aid[0].date is not None and aid[0].date.value == "2001"
+
+
+def test_a_quoted_name_is_no_quote() -> None:
+    quotes = extraction_of(
+        "Chilean President Gabriel Boric praised the \"Programme for Andean Rail Links and "
+        "Ports\" on Monday. \"We will finish the railway before the next election,\" Boric "
+        "told reporters in Santiago after the ceremony.").quotes
+    assert [q.text.split()[0] for q in quotes] == ["We"]

@@ -21,12 +21,12 @@ def _any(words: list[str]) -> str:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    return load_json_data("lexicons/quantities.json")
+    return load_json_data("lexicons/facts.json")
 
 
 @cache
 def quantity_pattern() -> re.Pattern[str]:
-    """Money, shares, specifications and counts, from data/lexicons/quantities.json."""
+    """Money, shares, specifications and counts, from data/lexicons/facts.json."""
     table = lexicon()
     about = rf"(?:{_any(table['approximators'])}\s+)?"
     scale = rf"(?:\s*{_any(list(table['scale']))})?"
@@ -140,12 +140,23 @@ def document_quotes(document: Document, found: list[Found]) -> list[Quote]:
     for span in document.body:
         line = document.text[span.start : span.end]
         for match in QUOTE.finditer(line):
-            if len(match.group(1).split()) < 4:
+            if len(match.group(1).split()) < 4 or _names_a_thing(line[: match.start()]):
                 continue
             start = span.start + match.start(1)
             speaker = _speaker(people, start, span.start, span.end)
             quotes.append(Quote(match.group(1), Span(start, start + len(match.group(1))), speaker))
     return quotes
+
+
+@cache
+def _name_lead() -> re.Pattern[str]:
+    words = lexicon()["quoted_name_after"]
+    return re.compile(rf"\b{_any(words)}\s*$", re.IGNORECASE)
+
+
+def _names_a_thing(before: str) -> bool:
+    """'the "Program of industrial research"': quotation marks around a name, not speech."""
+    return bool(_name_lead().search(before))
 
 
 def _speaker(people: list[Found], at: int, line_start: int, line_end: int) -> str | None:
