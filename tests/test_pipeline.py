@@ -188,3 +188,9 @@ def test_title_is_the_headline_not_the_date_line(ingested_db, articles, export_d
     for doc in export_db(ingested_db)["documents"]:
         headline = articles[doc["source"]].split("\n", 1)[0]
         assert doc["title"] == headline, doc["source"]
+
+
+def test_a_weapon_system_entity_carries_its_country_of_origin(samples_db, export_db) -> None:
+    weapons = [e for e in export_db(samples_db)["entities"] if e["type"] == "WEAPON_SYSTEM"]
+    origins = {e["name"]: e["country"] for e in weapons}
+    assert origins.get("Su-30MK2") == "RUS", origins
