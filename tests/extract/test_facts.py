@@ -44,3 +44,9 @@ def test_a_quoted_name_is_no_quote() -> None:
         "Ports\" on Monday. \"We will finish the railway before the next election,\" Boric "
         "told reporters in Santiago after the ceremony.").quotes
     assert [q.text.split()[0] for q in quotes] == ["We"]
+
+
+def test_counted_documents_belong_to_the_pair_that_signed_them() -> None:
+    facts = facts_of("Belarus and Mongolia signed 14 documents during the state visit, the "
+                     "Belarusian ministry said on Monday in a statement from Minsk.\n")
+    assert [(f.text, f.subject) for f in facts if f.what == "count"] == [("14", "BLR-MNG")]

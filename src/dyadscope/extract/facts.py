@@ -117,7 +117,9 @@ def _subject(
     the sentence is about (trade, shares of imports)."""
     if kind == "count":
         after = [w for w in weapons if span.end <= w.start <= span.end + COUNTED_GAP]
-        return after[0].key if after else None
+        if after:
+            return after[0].key
+        # "36 cooperation documents", "14 agreements": counted for the pair
     if kind == "spec":
         earlier = [w for w in weapons if w.start < span.start]
         return earlier[-1].key if earlier else None
