@@ -204,3 +204,10 @@ def test_a_report_filed_from_a_city_places_its_recent_events_there() -> None:
     assert ("SUPPORT", "Kuala Lumpur") in places
     purchase = [e for e in events if e.type == "AID"]
     assert purchase and purchase[0].location is None  # 2016 is no news of the day
+
+
+def test_a_deed_asked_for_is_only_the_request() -> None:
+    found = coded("The Chilean president asked his Peruvian counterpart to station more "
+                  "border troops at the crossing, and Chile suggested that experts from Peru "
+                  "discuss the matter in Santiago.")
+    assert {kind for kind, _, _ in found} == {"REQUEST"}

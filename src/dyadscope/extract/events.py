@@ -398,23 +398,29 @@ def _implied_sides(
 
 def _outside_intent(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
     """'ready to cooperate', 'agreed to supply': the act is the content of an intent, so
-    only the intent (AGREE) is an event; a new clause ("…, as Putin made a visit") is not."""
+    only the intent (AGREE) is an event; likewise a deed asked for ('asked him to station
+    missiles', 'suggested that specialists discuss it') is only the request. A new
+    clause ("…, as Putin made a visit") is not inside."""
     lowered = text.lower()
-    intents = [
-        h for h in hits
-        if h.rule.type == "AGREE" and (
-            lowered[h.start : h.end].endswith(" to")
-            or re.match(r"[^,;]{0,30}?\bto\b", lowered[h.end :])
-        )
-    ]
+    governing = [h for h in hits if h.rule.type in ("AGREE", "REQUEST") and (
+        lowered[h.start : h.end].endswith((" to", " that"))
+        or re.match(r"[^,;]{0,30}?\b(?:to|that)\b", lowered[h.end :]))]
+    deeds = _requested_types()
     return [
         hit for hit in hits
-        if hit.rule.type == "AGREE" or not any(
-            intent.end <= hit.start
-            and not cue("scope_break").search(lowered[intent.end : hit.start])
-            for intent in intents
+        if not any(
+            outer.end <= hit.start
+            and (hit.rule.type not in ("AGREE", "REQUEST") if outer.rule.type == "AGREE"
+                 else hit.rule.type in deeds)
+            and not cue("scope_break").search(lowered[outer.end : hit.start])
+            for outer in governing
         )
     ]
+
+
+@cache
+def _requested_types() -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/actors.json")["requested_types"])
 
 
 def _candidate(
