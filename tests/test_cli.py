@@ -106,8 +106,8 @@ def test_kb_import_writes_the_user_folder(tmp_path: Path, cli) -> None:
     assert len((folder / "office_holders.jsonl").read_text().splitlines()) == 2
 
 
-def test_ingest_notes_documents_an_older_knowledge_base_extracted(
-    tmp_path: Path, cli, articles_dir: Path
+def test_ingest_notes_documents_an_older_knowledge_base_extracted_and_refreshes_them(
+    tmp_path: Path, cli, articles_dir: Path, export_db, check_export
 ) -> None:
     db = tmp_path / "kb.db"
     assert cli("ingest", articles_dir, "--db", db).exit_code == 0
@@ -119,6 +119,18 @@ def test_ingest_notes_documents_an_older_knowledge_base_extracted(
     changed = cli("ingest", articles_dir, "--db", db, "--knowledge", folder)
     assert changed.exit_code == 0
     assert "another version" in changed.stderr and "0 stored" in changed.stderr
+    before = export_db(db)
+    refreshed = cli("ingest", articles_dir, "--db", db, "--knowledge", folder, "--refresh")
+    assert refreshed.exit_code == 0, refreshed.stderr
+    assert "extracted again" in refreshed.stderr and "another version" not in refreshed.stderr
+    fresh = tmp_path / "fresh.db"
+    assert cli("ingest", articles_dir, "--db", fresh, "--knowledge", folder).exit_code == 0
+    after, expected = export_db(db), export_db(fresh)
+    check_export(after)
+    for table in ("documents", "mentions", "events"):
+        assert len(after[table]) == len(expected[table]), table
+    assert sorted(e["id"] for e in after["events"]) == sorted(e["id"] for e in expected["events"])
+    assert len(before["documents"]) == len(after["documents"])
 
 
 def test_dyad_prints_counts_people_agreements_and_arms(samples_db: Path, cli) -> None:

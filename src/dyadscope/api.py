@@ -19,11 +19,13 @@ from dyadscope.store.export import export_all
 
 def ingest(
     paths: list[Path], db: Path, knowledge_dir: Path | None = None,
-    tick: Callable[[], None] = lambda: None,
+    tick: Callable[[], None] = lambda: None, refresh: bool = False,
 ) -> IngestReport:
+    """Store what the articles report; `refresh` re-extracts documents that another
+    version of dyadscope or of the knowledge files extracted."""
     knowledge = knowledge_module.load(knowledge_dir)
     with Store(db) as store:
-        return run_pipeline(paths, store, knowledge, tick)
+        return run_pipeline(paths, store, knowledge, tick, refresh)
 
 
 def export(db: Path) -> dict[str, Any]:

@@ -38,14 +38,17 @@ def exit_code(report: api.IngestReport) -> int:
     return 1 if report.failures else 0
 
 
-def _ingest(paths: list[Path], db: Path, knowledge: Path | None) -> api.IngestReport:
+def _ingest(
+    paths: list[Path], db: Path, knowledge: Path | None, refresh: bool = False
+) -> api.IngestReport:
     from dyadscope.pipeline import count_files
 
     if not sys.stderr.isatty():
-        return api.ingest(paths, db, knowledge)
+        return api.ingest(paths, db, knowledge, refresh=refresh)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=count_files(paths))
-        return api.ingest(paths, db, knowledge, tick=lambda: progress.advance(task))
+        return api.ingest(paths, db, knowledge, tick=lambda: progress.advance(task),
+                          refresh=refresh)
 
 
 @app.command()
@@ -53,10 +56,12 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
     db: DbOption = DEFAULT_DB,
     knowledge: Annotated[Path | None, typer.Option(help="Folder of extra data files.")] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Extract again the documents an earlier version extracted.")] = False,
 ) -> None:
     """Read articles, run the whole pipeline and store the results."""
     try:
-        report = _ingest(paths, db, knowledge)
+        report = _ingest(paths, db, knowledge, refresh)
     except DyadscopeError as error:
         fail(error)
     for failure in report.failures:
@@ -67,7 +72,8 @@ def ingest(
         )
     err.print(
         f"{report.documents} documents read from {report.files} files: {report.stored} stored, "
-        f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}", highlight=False
+        f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}"
+        + (f" ({report.refreshed} extracted again)" if report.refreshed else ""), highlight=False
     )
     warn_stale(report)
     raise typer.Exit(exit_code(report))
@@ -77,8 +83,8 @@ def warn_stale(report: api.IngestReport) -> None:
     if report.stale:
         err.print(
             f"[yellow]note[/yellow] {report.stale} documents in this database were extracted "
-            "by another version of dyadscope or its knowledge files; ingest into a new "
-            "database to apply the current rules to them.", highlight=False, soft_wrap=True)
+            "by another version of dyadscope or its knowledge files; ingest them again with "
+            "--refresh to apply the current rules.", highlight=False, soft_wrap=True)
 
 
 EXPORT_FORMATS = ("json", "csv", "parquet", "graphml", "gexf")

@@ -26,6 +26,7 @@ class IngestReport:
     unchanged: int = 0
     # documents in the database that an older pipeline or knowledge base extracted
     stale: int = 0
+    refreshed: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
 
 
@@ -59,8 +60,11 @@ def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocume
 
 
 def _clean_batch(
-    raws: list[RawDocument], store: Store, report: IngestReport, seen: set[str]
+    raws: list[RawDocument], store: Store, report: IngestReport, seen: set[str],
+    refresh: str | None = None,
 ) -> list[Document]:
+    """New documents, and with `refresh` (the current run id) documents an earlier
+    pipeline or knowledge base extracted."""
     documents = []
     for raw in raws:
         try:
@@ -69,7 +73,7 @@ def _clean_batch(
             report.failures.append(ReadFailure(raw.source, error.reason))
             continue
         report.documents += 1
-        if document.id in seen or store.has_document(document.id):
+        if document.id in seen or _is_current(store, document.id, refresh):
             report.unchanged += 1
             continue
         seen.add(document.id)
@@ -77,10 +81,18 @@ def _clean_batch(
     return documents
 
 
+def _is_current(store: Store, document_id: str, refresh: str | None) -> bool:
+    if not store.has_document(document_id):
+        return False
+    return refresh is None or store.document_run(document_id) == refresh
+
+
 def ingest(
     paths: list[Path], store: Store, knowledge: Knowledge,
-    tick: Callable[[], None] = lambda: None,
+    tick: Callable[[], None] = lambda: None, refresh: bool = False,
 ) -> IngestReport:
+    """Read, clean, extract, resolve and store. With `refresh`, documents that another
+    version of the pipeline or knowledge extracted are extracted again in place."""
     from dyadscope.annotate.model import model_version
     from dyadscope.extract import Extractor
     from dyadscope.resolve.apply import Writer
@@ -93,10 +105,12 @@ def ingest(
     store.record_run(identifier, __version__, knowledge.version, model_version())
     seen: set[str] = set()
     for raws in _batches(_raw_documents(files, report, tick), BATCH):
-        documents = _clean_batch(raws, store, report, seen)
+        documents = _clean_batch(raws, store, report, seen, identifier if refresh else None)
         for extraction in extractor.extract(documents):
-            writer.write(extraction, identifier)
+            again = store.has_document(extraction.document.id)
+            writer.write(extraction, identifier, replace=again)
             report.stored += 1
+            report.refreshed += again
     report.stale = store.stale_documents(identifier)
     return report
 

@@ -59,9 +59,13 @@ class Writer:
         self.knowledge = knowledge
         self.index = load_index(store)
 
-    def write(self, extraction: Extraction, run_id: str) -> None:
+    def write(self, extraction: Extraction, run_id: str, replace: bool = False) -> None:
+        """Store one document's extraction in one transaction; `replace` first removes
+        what an earlier run extracted from it, so a failure keeps the old results."""
         document = extraction.document
         with self.store.transaction():
+            if replace:
+                self.store.forget_document(document.id)
             self.store.insert_document(document, run_id)
             entity_of = self._entities(extraction)
             self._events(extraction, entity_of)

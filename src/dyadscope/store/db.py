@@ -72,6 +72,38 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
         return row is not None
 
+    def document_run(self, document_id: str) -> str | None:
+        row = self.conn.execute("SELECT run_id FROM documents WHERE id = ?",
+                                (document_id,)).fetchone()
+        return row[0] if row else None
+
+    def forget_document(self, document_id: str) -> None:
+        """Remove what was extracted from one document (inside the caller's transaction):
+        its mentions, roles, links, facts and evidence; events it alone reported; and
+        entities nothing refers to any more. Other articles' evidence stays."""
+        events = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM evidence WHERE document_id = ?", (document_id,))]
+        for table in ("evidence", "event_links", "quantities", "quotes", "mentions", "roles",
+                      "entity_links"):
+            self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        for event in events:
+            if self.conn.execute("SELECT 1 FROM evidence WHERE event_id = ?",
+                                 (event,)).fetchone() is None:
+                for table in ("event_actors", "event_links"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE event_id = ?", (event,))
+                self.conn.execute("DELETE FROM events WHERE id = ?", (event,))
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        self._forget_orphan_entities()
+
+    def _forget_orphan_entities(self) -> None:
+        orphans = ("SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
+                   "AND id NOT IN (SELECT entity_id FROM event_actors) "
+                   "AND id NOT IN (SELECT source FROM events WHERE source IS NOT NULL) "
+                   "AND id NOT IN (SELECT target FROM events WHERE target IS NOT NULL)")
+        for table, column in (("aliases", "entity_id"), ("roles", "entity_id"),
+                              ("entity_links", "entity_id"), ("entities", "id")):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} IN ({orphans})")
+
     def stale_documents(self, run_id: str) -> int:
         """Documents extracted by another version of the pipeline or its knowledge."""
         row = self.conn.execute(
