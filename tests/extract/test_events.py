@@ -211,3 +211,10 @@ def test_a_deed_asked_for_is_only_the_request() -> None:
                   "border troops at the crossing, and Chile suggested that experts from Peru "
                   "discuss the matter in Santiago.")
     assert {kind for kind, _, _ in found} == {"REQUEST"}
+
+
+def test_goods_that_arrive_make_no_visit() -> None:
+    assert coded("The new Japanese hatchback will arrive in the Philippines next year, the "
+                 "dealer said.") == set()
+    assert ("CONSULT", "JPN", "PHL") in coded("The Japanese foreign minister will arrive in "
+                                              "the Philippines next week for talks.")

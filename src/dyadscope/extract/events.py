@@ -308,12 +308,19 @@ def sentence_events(
     origins = _weapon_origins(inside, actors, context.tables)
     events = []
     for index, hit in enumerate(hits):
+        if hit.rule.mode == "visit" and not _has_visitor(actors, sentence):
+            continue  # "the new model will arrive in the Philippines": goods travel too
         sides = direction(_sides_for(hit, actors, implied, origins), hit, sentence)
         if sides is None:
             continue
         events.append(_candidate(hit, sides, sentence, inside, actors + implied,
                                  context.anchor, dates.get(index)))
     return events
+
+
+def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
+    """A visit is made by people: a named person, or an office or delegation."""
+    return any(a.person for a in actors) or bool(cue("visitors").search(sentence.text))
 
 
 @cache
