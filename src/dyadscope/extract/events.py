@@ -17,9 +17,10 @@ from dyadscope.extract.temporal import (
     estimated_anchor,
     event_status,
 )
-from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
+from dyadscope.extract.text import Paragraph, char_end, char_start
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, event_score, find_triggers
 from dyadscope.knowledge import Knowledge, load_json_data
+from dyadscope.knowledge.weapons import weapon_origins
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
 
@@ -101,13 +102,7 @@ def actor_tables(knowledge: Knowledge | None) -> ActorTables:
         return ActorTables(codes, frozenset(), {})
     quiet = set(lexicon["silent_organization_kinds"])
     silent = frozenset(f"org:{o['id']}" for o in knowledge.organizations if o.get("kind") in quiet)
-    origins: dict[str, str] = {}
-    for weapon in knowledge.weapons:
-        if weapon.get("origin"):
-            origins[f"weapon:{weapon['id']}"] = weapon["origin"]
-            for name in [weapon["name"], *weapon.get("aliases", [])]:
-                origins[f"weapon:{normalize_name(name)}"] = weapon["origin"]
-    return ActorTables(codes, silent, origins)
+    return ActorTables(codes, silent, weapon_origins(knowledge))
 
 
 def sentence_actors(

@@ -86,6 +86,11 @@ def load(extra_dir: Path | None = None) -> Knowledge:
     for name in REQUIRED:
         loaded[name], digest = _load_file(name, extra_dir)
         digests.append(digest)
+    # The manifest hashes every packaged data file (lexicons too), so a changed rule
+    # file is a new knowledge version and `ingest --refresh` knows what to redo.
+    manifest = DATA / "MANIFEST.json"
+    digests.append(hashlib.sha256(manifest.read_bytes() if manifest.is_file() else b"")
+                   .hexdigest())
     version = hashlib.sha256("".join(digests).encode()).hexdigest()[:12]
     return Knowledge(
         countries=tuple(loaded["gazetteers/countries.jsonl"]),

@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import cache
 
 from dyadscope.knowledge import Knowledge
-from dyadscope.knowledge.names import normalize_name
+from dyadscope.knowledge.weapons import weapon_origins
 from dyadscope.resolve.entities import (
     EntityIndex,
     EntityRecord,
@@ -31,19 +31,6 @@ def canonical_names(knowledge: Knowledge) -> dict[str, str]:
     names.update({f"org:{o['id']}": o["name"] for o in knowledge.organizations})
     names.update({f"weapon:{w['id']}": w["name"] for w in knowledge.weapons})
     return names
-
-
-@cache
-def weapon_origins(knowledge: Knowledge) -> dict[str, str]:
-    """A weapon system's key, by gazetteer id or by the name it was found under, to the
-    country that makes it: the entity's country."""
-    origins: dict[str, str] = {}
-    for weapon in knowledge.weapons:
-        if weapon.get("origin"):
-            origins[f"weapon:{weapon['id']}"] = weapon["origin"]
-            for name in [weapon["name"], *weapon.get("aliases", [])]:
-                origins[f"weapon:{normalize_name(name)}"] = weapon["origin"]
-    return origins
 
 
 def load_index(store: Store) -> EntityIndex:
