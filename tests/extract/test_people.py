@@ -110,3 +110,11 @@ def test_common_words_after_a_title_word_are_no_reference() -> None:
     texts = {m.text for m in found if m.type == "PERSON"}
     assert "general" not in texts and "head" not in texts
     assert person(found, "Ivan Petrov").role == "General"
+
+
+def test_a_reporting_clause_after_a_comma_describes_someone_else() -> None:
+    mentions = mentions_of("German Chancellor Olaf Scholz spoke with Ghanaian Foreign Minister "
+                           "Samuel Ablakwa, a spokesman for the Ghanaian government told "
+                           "reporters on Monday in Accra after the talks.")
+    roles = {m.text: m.role for m in mentions if m.type == "PERSON"}
+    assert roles.get("Samuel Ablakwa") == "Minister of Foreign Affairs", roles

@@ -132,7 +132,20 @@ def apposition(ent: Any, table: TitleTable) -> tuple[list[Title], str | None]:
     if i >= len(doc) or doc[i].text != ",":
         return [], None
     window = list(doc[i + 1 : min(i + 12, ent.sent.end)])
+    if _starts_a_clause(doc[i + 1 : ent.sent.end]):
+        return [], None  # "X, a spokesman for the government told reporters": not X
     return _window_titles(window, table), _window_country(window)
+
+
+def _starts_a_clause(rest: Any) -> bool:
+    """After the comma comes a reporting clause with its own subject, not a description."""
+    verbs = set(person_patterns()["reporting_verbs"])
+    for token in rest:
+        if token.text in {",", ";", ":"}:
+            return False
+        if token.lower_ in verbs:
+            return True
+    return False
 
 
 def _window_titles(window: list[Any], table: TitleTable) -> list[Title]:
