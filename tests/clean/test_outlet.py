@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dyadscope.clean import clean
 from dyadscope.clean.html import html_to_text
 from dyadscope.clean.outlet import (
     copyright_holder,
@@ -17,7 +18,7 @@ from dyadscope.clean.outlet import (
     site_label,
     title_suffix,
 )
-from dyadscope.types import Span
+from dyadscope.types import RawDocument, Span
 
 SEEDS = Path("/work/shared/seeds")
 PROSE = "The two delegations spent the afternoon on trade, transport and a long list of " * 2
@@ -200,3 +201,14 @@ def test_seed_outlets_and_authors(prefix: str) -> None:
     text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
     body = lines(text)
     assert (find_outlet(text, body), find_author(text, body)) == SEED_EXPECTED[prefix]
+
+
+def test_a_city_on_the_line_after_the_date_is_no_outlet_and_a_byline_no_headline() -> None:
+    text = ("Chile and Peru sign a border treaty in Lima\nBy Ana Torres\nMay 5, 2025\n"
+            "LIMA — Chilean President Gabriel Boric and Peruvian President Dina Boluarte signed "
+            "a treaty on Monday that settles the last open stretch of their maritime border.\n"
+            "The two leaders also agreed to build a rail link between Tacna and Arica by 2030, "
+            "officials from both foreign ministries said after the ceremony.\n")
+    document = clean(RawDocument(source="t.txt", kind="text", content=text))
+    assert document.title == "Chile and Peru sign a border treaty in Lima"
+    assert document.outlet is None and document.author == "Ana Torres"

@@ -21,6 +21,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
+from dyadscope.clean.outlet import is_byline
 from dyadscope.types import Span
 
 WORD = re.compile(r"\w+")
@@ -361,6 +362,6 @@ def _headline_like(line: str) -> bool:
     if not 3 <= size <= 30 or line[-1] in ".:;,":
         return False
     r = rules()
-    if is_dateline(line, size):
+    if is_dateline(line, size) or is_byline(line):
         return False
     return not (r.boilerplate.search(line) or r.timestamp.match(line) or r.list_marker.match(line))

@@ -20,8 +20,10 @@ _SOURCE = re.compile(
     r"(?im)^[ \t]*(?:source|credit|copyright|©)[ \t]*[:©]?[ \t]*(.{2,40}?)\.?[ \t]*$"
 )
 _CITY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*,\s*)?$")
+# On the date's own line: a date line followed by a city line ("BUENOS AIRES —") is no credit.
 _DATELINE_TOKEN = re.compile(
-    r"\s*[,.]?\s+([A-Z][\w+&'’-]*(?:\s+[A-Z][\w+&'’-]*){0,2})(?=\s*[.,/:]\s|\s+[—–-]{1,2}\s)"
+    r"[ \t]*[,.]?[ \t]+([A-Z][\w+&'’-]*(?:[ \t]+[A-Z][\w+&'’-]*){0,2})"
+    r"(?=[ \t]*[.,/:]\s|[ \t]+[—–-]{1,2}\s)"
 )
 _COPYRIGHT_LINE = re.compile(r"(?im)^[ \t]*(?:copyright\b|©|\(c\)\s)[^\n]{2,120}$")
 _COPYRIGHT_MARK = re.compile(r"copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{2,4})?", re.I)
@@ -252,6 +254,11 @@ def _byline(text: str) -> str | None:
         if people and all(people):
             return " and ".join(p for p in people if p)
     return None
+
+
+def is_byline(line: str) -> bool:
+    """'By Maria Gomez', 'Author: J. Smith': a credit line, never the headline."""
+    return _byline(line) is not None
 
 
 def _prose(line: str) -> bool:
