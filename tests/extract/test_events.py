@@ -218,3 +218,14 @@ def test_goods_that_arrive_make_no_visit() -> None:
                  "dealer said.") == set()
     assert ("CONSULT", "JPN", "PHL") in coded("The Japanese foreign minister will arrive in "
                                               "the Philippines next week for talks.")
+
+
+def test_said_it_had_done_is_news_not_background() -> None:
+    events = events_of("The Kenyan foreign ministry said it had lodged a protest and demanded "
+                       "that Uganda withdraw its troops from the border, officials said.")
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and request[0].date is not None and request[0].date.value == "2025-03-06"
+    background = events_of("Kenya had previously bought Ugandan patrol boats for its navy on "
+                           "Lake Victoria, officials of both countries said.")
+    purchase = [e for e in background if e.type == "AID"]
+    assert purchase and purchase[0].date is None

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from dyadscope.extract.mentions import Found
+from dyadscope.extract.mentions import Found, capital_country
 from dyadscope.extract.temporal import (
     DateExpression,
     assign_dates,
@@ -17,7 +17,7 @@ from dyadscope.extract.temporal import (
     estimated_anchor,
     event_status,
 )
-from dyadscope.extract.text import Paragraph, char_end, char_start
+from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
 from dyadscope.extract.triggers import TriggerHit, TriggerRule, event_score, find_triggers
 from dyadscope.knowledge import Knowledge, load_json_data
 from dyadscope.knowledge.weapons import weapon_origins
@@ -92,6 +92,7 @@ class ActorTables:
     codes: dict[str, str]
     silent: frozenset[str]
     origins: dict[str, str]
+    capitals: dict[str, str]
 
 
 @cache
@@ -99,10 +100,10 @@ def actor_tables(knowledge: Knowledge | None) -> ActorTables:
     lexicon = load_json_data("lexicons/actors.json")
     codes = {f"org:{ident}": code for ident, code in lexicon["organization_actors"].items()}
     if knowledge is None:
-        return ActorTables(codes, frozenset(), {})
+        return ActorTables(codes, frozenset(), {}, {})
     quiet = set(lexicon["silent_organization_kinds"])
     silent = frozenset(f"org:{o['id']}" for o in knowledge.organizations if o.get("kind") in quiet)
-    return ActorTables(codes, silent, weapon_origins(knowledge))
+    return ActorTables(codes, silent, weapon_origins(knowledge), capital_country(knowledge))
 
 
 def sentence_actors(
@@ -431,7 +432,7 @@ def _candidate(
 ) -> EventCandidate:
     source, target = sides
     status = _status(hit, sentence)
-    date, basis = dated(expression, anchor, status, sentence.text)
+    date, basis = dated(expression, anchor, status, sentence.text, (hit.start, hit.end))
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
     return EventCandidate(
         type=hit.rule.type,
@@ -481,7 +482,7 @@ def document_events(
                     event.status == "occurred"):
                 occasion = event.date
         events += found
-    return _placed_at_dateline(events, mentions, anchor, recent)
+    return _placed_at_dateline(events, mentions, anchor, recent, context.tables.capitals)
 
 
 NEWS_DAYS = 7
@@ -489,18 +490,21 @@ NEWS_DAYS = 7
 
 def _placed_at_dateline(
     events: list[EventCandidate], mentions: list[Found], anchor: PartialDate | None,
-    recent: set[int],
+    recent: set[int], capitals: dict[str, str],
 ) -> list[EventCandidate]:
     """'HANOI: Russia and Vietnam pledged on Thursday ...': what happened in the days of a
-    report filed from a city, with no place of its own, happened there."""
+    report filed from a city, with no place of its own, happened there, if the city's
+    country takes part (China urging restraint is not news from New Delhi's streets)."""
     dateline = next((m for m in mentions if m.origin == "rule:dateline"), None)
     if dateline is None:
         return events
     place = dateline.text.title() if dateline.text.isupper() else dateline.text
+    home = capitals.get(normalize_name(dateline.text))
     elsewhere = {e.evidence.start for e in events if e.location}  # the sentence names a place
     return [
         replace(e, location=place)
         if e.location is None and e.status == "occurred" and e.evidence.start not in elsewhere
+        and (home is None or home in (e.source_country, e.target_country))
         and (_near(e.date, anchor) or e.date is None and e.evidence.start in recent) else e
         for e in events
     ]

@@ -102,9 +102,30 @@ def _past_forms() -> frozenset[str]:
     return frozenset(load_json_data("lexicons/status.json")["past_forms"])
 
 
-def is_background(sentence: str) -> bool:
-    """Past-perfect and 'previously' sentences report earlier happenings of unknown date."""
-    return bool(_cues()["background"].search(sentence.lower()))
+BACKGROUND_REACH = 60
+
+
+def is_background(sentence: str, trigger: tuple[int, int] = (0, 10**6)) -> bool:
+    """A past perfect or 'previously' around the trigger reports an earlier happening
+    of unknown date. After 'said' it is only the sequence of tenses ('said it had
+    lodged a protest'), and a past perfect elsewhere in the sentence ('rejected the
+    claim and said its troops had only responded') dates nothing here."""
+    lowered = sentence.lower()
+    start, end = max(0, trigger[0] - BACKGROUND_REACH), trigger[1] + 20
+    for match in _cues()["background"].finditer(lowered, start, end):
+        if not _reported(lowered[max(0, match.start() - 30) : match.start()]):
+            return True
+    return False
+
+
+@cache
+def _reporting() -> re.Pattern[str]:
+    verbs = load_json_data("gazetteers/patterns.json")["reporting_verbs"]
+    return re.compile(rf"\b(?:{'|'.join(verbs)})\b(?:\s+that)?(?:\s+\w+)?\s*$")
+
+
+def _reported(before: str) -> bool:
+    return bool(_reporting().search(before))
 
 
 RANGE = re.compile(r"(?:between|from)\s+((?:19|20)\d{2})\s", re.IGNORECASE)
@@ -129,7 +150,8 @@ def estimated_anchor(sentences: list[str]) -> PartialDate | None:
 
 
 def dated(
-    expression: DateExpression | None, anchor: PartialDate | None, status: str, sentence: str
+    expression: DateExpression | None, anchor: PartialDate | None, status: str, sentence: str,
+    trigger: tuple[int, int] = (0, 10**6),
 ) -> tuple[PartialDate | None, str | None]:
     """The event's date and where it came from: "text" (its own expression) or "article"
     (an occurred event without one happened when the article reports it)."""
@@ -139,6 +161,6 @@ def dated(
         resolved = resolve_relative(expression.text, anchor, future=status == "planned")
         if resolved is not None:
             return resolved, "text"
-    if status != "occurred" or anchor is None or is_background(sentence):
+    if status != "occurred" or anchor is None or is_background(sentence, trigger):
         return None, None
     return anchor, "article"
