@@ -229,3 +229,11 @@ def test_said_it_had_done_is_news_not_background() -> None:
                            "Lake Victoria, officials of both countries said.")
     purchase = [e for e in background if e.type == "AID"]
     assert purchase and purchase[0].date is None
+
+
+def test_co_subjects_are_not_each_others_targets() -> None:
+    found = coded("Britain, France and Germany suspended their air services agreements with "
+                  "Iran last month, the three governments said.")
+    assert {t for kind, _, t in found if kind == "SANCTION"} == {"IRN"}
+    assert ("AID", "RUS", "VNM") in coded(
+        "Russia has been Vietnam's main arms supplier for decades, officials said.")

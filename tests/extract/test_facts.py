@@ -50,3 +50,9 @@ def test_counted_documents_belong_to_the_pair_that_signed_them() -> None:
     facts = facts_of("Belarus and Mongolia signed 14 documents during the state visit, the "
                      "Belarusian ministry said on Monday in a statement from Minsk.\n")
     assert [(f.text, f.subject) for f in facts if f.what == "count"] == [("14", "BLR-MNG")]
+
+
+def test_a_number_inside_a_designator_is_no_count() -> None:
+    facts = facts_of("Russia has received more than 200 Fath-360 missiles from Iran, according "
+                     "to Western intelligence officials quoted by several newspapers.\n")
+    assert [f.text for f in facts] == ["200"]

@@ -176,8 +176,23 @@ def direction(
         return None
     # The other side is the one named closest to the trigger ("a summit with Kim where
     # he ... signed a pact"), not the first country the sentence happens to name.
-    target = min(others, key=lambda a: (_demoted(a, hit), abs(a.start - trigger)))
+    # An actor named after the verb is its object; one before it when the source is there
+    # too is more likely a co-subject ("Britain, France and Germany suspended ... with Iran").
+    target = min(others, key=lambda a: (
+        _demoted(a, hit), _co_subject(a, source, trigger, sentence), abs(a.start - trigger)))
     return source, target
+
+
+def _co_subject(actor: Actor, source: Actor, trigger: int, sentence: Sentence) -> bool:
+    """Joined to the source by 'and' or a comma before the verb ('Britain, France and
+    Germany suspended'); a possessor of the trigger's noun ('Vietnam's main supplier') is
+    its object instead."""
+    if not (actor.start < trigger and source.start < trigger):
+        return False
+    low, high = sorted((source.start, actor.start))
+    between = sentence.text[low - sentence.start : high - sentence.start]
+    after = sentence.text[actor.start - sentence.start : trigger - sentence.start]
+    return bool(re.search(r",|\band\b", between)) and not re.search(r"['’]s\b", after)
 
 
 @cache

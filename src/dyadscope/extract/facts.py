@@ -35,8 +35,8 @@ def quantity_pattern() -> re.Pattern[str]:
         rf"(?P<money>{about}{_any(table['currency_before'])}\s?{NUMBER}{scale}"
         rf"|{NUMBER}{scale}\s+{_any(table['currency_after'])}\b)"
         rf"|(?P<share>{about}{NUMBER}\s*{_any(table['share_words'])})"
-        rf"|(?P<spec>{NUMBER}{scale}\s+{_any(table['units'])}(?![\w/]))"
-        rf"|(?P<count>\b{NUMBER}\s+(?=[A-Z][\w-]*\d|(?:[a-z-]+\s+)?{counted}\b))"
+        rf"|(?P<spec>(?<![\w-]){NUMBER}{scale}\s+{_any(table['units'])}(?![\w/]))"
+        rf"|(?P<count>(?<![\w-]){NUMBER}\s+(?=[A-Z][\w-]*\d|(?:[a-z-]+\s+)?{counted}\b))"
     )
 
 
