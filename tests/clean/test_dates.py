@@ -171,3 +171,11 @@ def test_seed_publication_dates(prefix: str) -> None:
         assert level == "low"  # the date, if any, must not be trusted
     else:
         assert (value, precision, level) == want
+
+
+def test_a_wire_ledes_weekday_picks_the_year_of_a_yearless_dateline() -> None:
+    text = ("Greece expels Turkish diplomat\n"
+            "ATHENS, Aug. 7 (Agency) -- Greece on Wednesday ordered a Turkish diplomat to "
+            "leave within 48 hours, the foreign ministry said. In 2023 the two neighbours "
+            "signed a declaration on friendly relations.\n")
+    assert pub(text) == ("2024-08-07", "day", "high")  # 7 August was a Wednesday in 2024

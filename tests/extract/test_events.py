@@ -237,3 +237,17 @@ def test_co_subjects_are_not_each_others_targets() -> None:
     assert {t for kind, _, t in found if kind == "SANCTION"} == {"IRN"}
     assert ("AID", "RUS", "VNM") in coded(
         "Russia has been Vietnam's main arms supplier for decades, officials said.")
+
+
+def test_an_opening_date_dates_every_act_of_the_sentence() -> None:
+    events = events_of("In 2023, the two NATO allies Greece and Turkey signed a declaration on "
+                       "friendly relations and agreed to keep channels of communication open.")
+    assert {e.type: e.date.value for e in events if e.date} == {"SUPPORT": "2023",
+                                                                "AGREE": "2023"}
+    assert all("NATO" not in (e.source_country, e.target_country) for e in events)
+
+
+def test_expelling_a_diplomat_is_a_sanction() -> None:
+    found = coded("Greece ordered a Turkish diplomat to leave the country within 48 hours, "
+                  "the Greek foreign ministry said on Wednesday.")
+    assert ("SANCTION", "GRC", "TUR") in found

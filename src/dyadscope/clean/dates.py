@@ -261,8 +261,38 @@ def _resolve_year(
 ) -> tuple[PartialDate, Level] | None:
     if f.year is not None:
         return _partial(f, f.year), "high"
-    year, level = infer_year(_body_text(text, body, f))
-    return (_partial(f, year), level) if year else None
+    body_text = _body_text(text, body, f)
+    year, level = infer_year(body_text)
+    if year is None:
+        return None
+    weekday_year = _year_of_weekday(f, year, body_text)
+    if weekday_year is not None:
+        return _partial(f, weekday_year), "high"
+    return _partial(f, year), level
+
+
+YEARS_AHEAD = 2
+
+
+def _year_of_weekday(f: FoundDate, earliest: int, body_text: str) -> int | None:
+    """'ATHENS, Aug. 7 -- Greece on Wednesday ordered ...': a wire lede's weekday is the
+    day of the dateline; of the years the body allows (the latest it names and the two
+    after), the one where that day falls on that weekday, if exactly one does."""
+    lede = _ON_WEEKDAY.search(body_text[:600])
+    if f.day is None or lede is None:
+        return None
+    said = _WEEKDAYS[lede.group(1).lower()]
+    fits = [y for y in range(earliest, earliest + YEARS_AHEAD + 1)
+            if _real_day(y, f.month, f.day) and date(y, f.month, f.day).weekday() == said]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _real_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _judge(

@@ -75,6 +75,11 @@ def _is_place(mention: Found, sentence: Sentence) -> bool:
     return mention.type == "LOCATION" and _after_preposition(mention, sentence)
 
 
+def _names_members(mention: Found, sentence: Sentence) -> bool:
+    rest = sentence.text[mention.end - sentence.start :]
+    return bool(cue("member_nouns").match(rest))
+
+
 def _outermost(mentions: list[Found]) -> list[Found]:
     """'UN' inside 'UN peacekeeping missions' names a part of the phrase, not a side."""
     return [
@@ -113,6 +118,8 @@ def sentence_actors(
     for mention in _outermost(mentions):
         country = mention.country or tables.codes.get(mention.key)
         silent = mention.key in tables.silent  # "(AFP)" credits a report, it acts in none
+        if mention.country is None and _names_members(mention, sentence):
+            continue  # "the two NATO allies", "EU ministers": the members act, not NATO
         if country is None or mention.type == "WEAPON_SYSTEM" or silent:
             continue
         if _is_place(mention, sentence):
@@ -389,9 +396,14 @@ def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[Span, A
 
 
 def _own_dates(hits: list[TriggerHit], text: str) -> dict[int, DateExpression]:
-    """Date expressions by trigger; 'accepted an invitation to visit Minsk in May': a date
-    after an intent's infinitive dates the intended act, not the intent."""
-    assigned = assign_dates([(h.start, h.end) for h in hits], date_expressions(text))
+    """Date expressions by trigger. A lone expression opening the sentence ('In 2023, the
+    two allies signed ... and agreed ...') dates every act in it; 'accepted an invitation
+    to visit Minsk in May': a date after an intent's infinitive dates the intended act,
+    not the intent."""
+    expressions = date_expressions(text)
+    assigned = assign_dates([(h.start, h.end) for h in hits], expressions)
+    if len(expressions) == 1 and all(expressions[0].end <= h.start for h in hits):
+        assigned = dict.fromkeys(range(len(hits)), expressions[0])
     return {
         index: expression for index, expression in assigned.items()
         if not (
