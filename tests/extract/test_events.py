@@ -251,3 +251,18 @@ def test_expelling_a_diplomat_is_a_sanction() -> None:
     found = coded("Greece ordered a Turkish diplomat to leave the country within 48 hours, "
                   "the Greek foreign ministry said on Wednesday.")
     assert ("SANCTION", "GRC", "TUR") in found
+
+
+def test_a_sea_named_after_a_country_is_a_place_and_joint_signers_are_the_pair() -> None:
+    events = events_of("MANILA - Japan and the Philippines signed a troop access agreement on "
+                       "Monday, as both push back against China's claims in the South China "
+                       "Sea, officials said.")
+    signing = [e for e in events if e.type == "SUPPORT"]
+    assert signing and {signing[0].source_country, signing[0].target_country} == {"JPN", "PHL"}
+    assert signing[0].location == "Manila"
+
+
+def test_buying_from_and_warning_not_to() -> None:
+    found = coded("The Philippines would buy five radar systems from Japan, and China warned "
+                  "Tokyo not to stir up trouble in the region.")
+    assert ("AID", "JPN", "PHL") in found and ("THREATEN", "CHN", "JPN") in found

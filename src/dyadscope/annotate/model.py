@@ -84,7 +84,9 @@ def generic_patterns(table: dict[str, Any]) -> list[dict[str, Any]]:
     capital = {"TEXT": {"REGEX": rf"^(?!({function_words})$)[A-Z0-9]"}}
     inner = {"TEXT": {"REGEX": r"^([A-Z0-9]|'s$|\u2019s$)"}, "OP": "*"}
     year = {"SHAPE": "dddd", "OP": "?"}
-    return [
+    places = [{"label": "PLACE", "pattern": name, "id": f"place:{name.lower()}"}
+              for name in table.get("places", [])]
+    return places + [
         {
             "label": "WEAPON_SYSTEM",
             "pattern": [{"TEXT": {"REGEX": table["designator"]}}],

@@ -185,15 +185,26 @@ def direction(
     # he ... signed a pact"), not the first country the sentence happens to name.
     # An actor named after the verb is its object; one before it when the source is there
     # too is more likely a co-subject ("Britain, France and Germany suspended ... with Iran").
+    symmetric = hit.rule.mode in SYMMETRIC_MODES
     target = min(others, key=lambda a: (
-        _demoted(a, hit), _co_subject(a, source, trigger, sentence), abs(a.start - trigger)))
+        _demoted(a, hit), not _partner(a, sentence),
+        not symmetric and _co_subject(a, source, trigger, sentence), abs(a.start - trigger)))
     return source, target
+
+
+SYMMETRIC_MODES = {"sign", "meet"}
+
+
+def _partner(actor: Actor, sentence: Sentence) -> bool:
+    """'signed the pact with Philippine Defence Secretary Teodoro': named as the partner."""
+    return bool(cue("partner_before").search(sentence.text[: actor.start - sentence.start]))
 
 
 def _co_subject(actor: Actor, source: Actor, trigger: int, sentence: Sentence) -> bool:
     """Joined to the source by 'and' or a comma before the verb ('Britain, France and
     Germany suspended'); a possessor of the trigger's noun ('Vietnam's main supplier') is
-    its object instead."""
+    its object instead. In a joint act ('Japan and the Philippines signed') a co-subject
+    is the other party, so callers ask only for one-sided acts."""
     if not (actor.start < trigger and source.start < trigger):
         return False
     low, high = sorted((source.start, actor.start))
@@ -256,6 +267,11 @@ def _possessor(before: list[Actor], sentence: Sentence, hit: TriggerHit) -> Acto
     return last if POSSESSIVE.match(between) else None
 
 
+# Seas and regions ("in the South China Sea") are where forces move and fight, not
+# where treaties are signed or leaders meet.
+FIELD_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "RETREAT", "SANCTION"}
+
+
 def _location(mentions: list[Found], sentence: Sentence, hit: TriggerHit) -> str | None:
     """The place visited, else the place named nearest the trigger ("talks in Hanoi")."""
     if hit.rule.mode == "visit":
@@ -265,7 +281,8 @@ def _location(mentions: list[Found], sentence: Sentence, hit: TriggerHit) -> str
             if (mention.type in ("COUNTRY", "LOCATION") and mention.label != "DEMONYM"
                     and cue("destination_gap").match(gap)):
                 return mention.text
-    places = [m for m in mentions if _is_place(m, sentence)]
+    places = [m for m in mentions if _is_place(m, sentence)
+              and (m.label != "PLACE" or hit.rule.type in FIELD_TYPES)]
     if places:
         return min(places, key=lambda m: abs(m.start - sentence.start - hit.start)).text
     return None
