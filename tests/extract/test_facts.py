@@ -56,3 +56,9 @@ def test_a_number_inside_a_designator_is_no_count() -> None:
     facts = facts_of("Russia has received more than 200 Fath-360 missiles from Iran, according "
                      "to Western intelligence officials quoted by several newspapers.\n")
     assert [f.text for f in facts] == ["200"]
+
+
+def test_a_count_may_carry_a_demonym() -> None:
+    facts = facts_of("More than 600 Kazakh servicemen study in Russia every year, the Kazakh "
+                     "defence minister said after talks with his Russian counterpart.\n")
+    assert [(f.text, f.subject) for f in facts] == [("600", "KAZ-RUS")]

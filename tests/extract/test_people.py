@@ -3,6 +3,9 @@ on short sentences written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from dyadscope import api
 from dyadscope.types import Mention
 from tests.extract.support import extraction_of
 
@@ -118,3 +121,16 @@ def test_a_reporting_clause_after_a_comma_describes_someone_else() -> None:
                            "reporters on Monday in Accra after the talks.")
     roles = {m.text: m.role for m in mentions if m.type == "PERSON"}
     assert roles.get("Samuel Ablakwa") == "Minister of Foreign Affairs", roles
+
+
+def test_a_name_in_russian_order_keeps_its_surname(tmp_path: Path) -> None:
+    article = tmp_path / "belousov.txt"
+    article.write_text(
+        "Ministers meet\nMarch 6, 2025\nRussian Defence Minister Andrei Belousov met his "
+        "Kazakh counterpart in Astana on Tuesday, the ministry said in a statement.\n"
+        "Belousov Andrei Removich was appointed minister in May 2024, the Kremlin said in a "
+        "statement issued on the same day in Moscow.\n", encoding="utf-8")
+    api.ingest([article], tmp_path / "people.db")
+    people = [e for e in api.export(tmp_path / "people.db")["entities"]
+              if e["type"] == "PERSON" and "Belousov" in " ".join(e["aliases"])]
+    assert len(people) == 1 and "Belousov Andrei Removich" in people[0]["aliases"], people

@@ -36,7 +36,7 @@ def quantity_pattern() -> re.Pattern[str]:
         rf"|{NUMBER}{scale}\s+{_any(table['currency_after'])}\b)"
         rf"|(?P<share>{about}{NUMBER}\s*{_any(table['share_words'])})"
         rf"|(?P<spec>(?<![\w-]){NUMBER}{scale}\s+{_any(table['units'])}(?![\w/]))"
-        rf"|(?P<count>(?<![\w-]){NUMBER}\s+(?=[A-Z][\w-]*\d|(?:[a-z-]+\s+)?{counted}\b))"
+        rf"|(?P<count>(?<![\w-]){NUMBER}\s+(?=[A-Z][\w-]*\d|(?:[A-Za-z-]+\s+)?{counted}\b))"
     )
 
 

@@ -15,6 +15,7 @@ from dyadscope.extract.titles import (
     word,
 )
 from dyadscope.knowledge import Knowledge
+from dyadscope.knowledge.names import is_patronymic
 
 LONGEST_NAME = 4
 DETERMINERS = {"a", "an", "the"}
@@ -126,6 +127,8 @@ def extend_left(ent: Any, table: TitleTable) -> Any:
     """'President Bo Van Kham' read as 'Van Kham': a capitalised word between a title and
     the name belongs to the name."""
     sent = ent.sent
+    if _russian_order(ent):
+        return ent.doc[ent.start - 1 : ent.end]
     if ent.start - sent.start < 2:
         return ent
     previous = ent.doc[ent.start - 1]
@@ -136,6 +139,16 @@ def extend_left(ent: Any, table: TitleTable) -> Any:
     _, title = title_before(list(sent), ent.start - 1 - sent.start, table)
     named = title is not None and title["kind"] in {"office", "rank", "honorific"}
     return ent.doc[ent.start - 1 : ent.end] if named else ent
+
+
+def _russian_order(ent: Any) -> bool:
+    """'Belousov Andrei Removich': a surname before a given name and patronymic that the
+    model left out of the name."""
+    if len(ent) != 2 or ent.start == ent.sent.start:
+        return False
+    previous = ent.doc[ent.start - 1]
+    return (is_patronymic(ent[-1].text) and previous.is_title and not previous.is_stop
+            and not previous.ent_type_)
 
 
 def trim_left(ent: Any, table: TitleTable) -> Any:

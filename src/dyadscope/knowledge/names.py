@@ -51,6 +51,10 @@ def skeleton(token: str) -> str:
     return re.sub(r"[aeiou]$", "", text) if len(text) > 4 else text
 
 
+def is_patronymic(word: str) -> bool:
+    return bool(_patronymic().search(normalize_name(word)))
+
+
 def name_tokens(name: str) -> list[str]:
     tokens = normalize_name(name).split()
     if len(tokens) > 2:
