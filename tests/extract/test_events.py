@@ -266,3 +266,12 @@ def test_buying_from_and_warning_not_to() -> None:
     found = coded("The Philippines would buy five radar systems from Japan, and China warned "
                   "Tokyo not to stir up trouble in the region.")
     assert ("AID", "JPN", "PHL") in found and ("THREATEN", "CHN", "JPN") in found
+
+
+def test_an_undated_article_takes_the_month_of_the_date_its_lede_reports() -> None:
+    body = ("Hanoi (Agency) - Vietnam's leader held talks with the President of Laos in "
+            "Vientiane on July 11, 2024, the two governments said in a statement.\n"
+            "The Lao president thanked Vietnam for its support in the field of education.")
+    events = events_of(body, header="Vietnam and Laos strengthen ties\n")
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert support and support[0].date is not None and support[0].date.value == "2024-07"

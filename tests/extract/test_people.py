@@ -134,3 +134,13 @@ def test_a_name_in_russian_order_keeps_its_surname(tmp_path: Path) -> None:
     people = [e for e in api.export(tmp_path / "people.db")["entities"]
               if e["type"] == "PERSON" and "Belousov" in " ".join(e["aliases"])]
     assert len(people) == 1 and "Belousov Andrei Removich" in people[0]["aliases"], people
+
+
+def test_a_known_leader_after_an_organisation_and_his_short_name_are_found() -> None:
+    mentions = mentions_of("General Secretary of the Communist Party of Vietnam To Lam held talks "
+                           "with Lao leader Thongloun Sisoulith in Vientiane on Thursday.\n"
+                           "Lam thanked the Lao side for its support, and Thongloun accepted an "
+                           "invitation to visit Hanoi next year, officials said.")
+    people = {m.text: m.name for m in mentions if m.type == "PERSON"}
+    assert people.get("To Lam") == people.get("Lam") == "To Lam", people
+    assert people.get("Thongloun") == "Thongloun Sisoulith", people

@@ -75,7 +75,17 @@ def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
         add("ORG", [org["name"], *org.get("aliases", [])], f"org:{org['id']}")
     for weapon in knowledge.weapons:
         add("WEAPON_SYSTEM", [weapon["name"], *weapon.get("aliases", [])], f"weapon:{weapon['id']}")
+    patterns += known_people(knowledge)
     return patterns + generic_patterns(load_json_data("gazetteers/patterns.json"))
+
+
+def known_people(knowledge: Knowledge) -> list[dict[str, Any]]:
+    """Full names of office holders as PERSON spans the model may miss ('... of Vietnam To
+    Lam'). No id: they go on as the model's own names, resolved like any other; lone
+    surnames are left out, they are too often common words."""
+    names = {name for person in knowledge.office_holders
+             for name in [person["name"], *person.get("aliases", [])] if len(name.split()) > 1}
+    return [{"label": "PERSON", "pattern": name} for name in sorted(names)]
 
 
 def generic_patterns(table: dict[str, Any]) -> list[dict[str, Any]]:

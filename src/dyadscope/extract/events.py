@@ -520,7 +520,8 @@ def document_events(
             recent.update(e.evidence.start for e in found)
         if occasion is not None and cue("occasion_reference").search(sentence.text):
             found = [replace(e, date=occasion, date_basis="occasion")
-                     if e.date_basis == "article" else e for e in found]
+                     if e.date_basis == "article" or (e.date is None and e.status == "occurred")
+                     else e for e in found]
         for event in found:
             if event.type == "CONSULT" and event.date_basis == "text" and (
                     event.status == "occurred"):

@@ -330,11 +330,39 @@ def paragraph_mentions(
     _finish(found, knowledge, capitals)
     link_acronyms(found, orgs)
     found += nested_mentions(found, knowledge)
+    found += short_names(paragraphs, found)
     found.sort(key=lambda m: (m.start, -m.end))
     starts = sentence_starts(paragraphs)
     for mention in found:
         mention.sentence = bisect_right(starts, mention.start) - 1
     return found
+
+
+def _short_of(word: str, name: str) -> bool:
+    words = name.split()
+    return word == words[-1] or (word == words[0] and len(word) > 3)
+
+
+def short_names(paragraphs: list[Paragraph], found: list[Found]) -> list[Found]:
+    """'Lam thanked ...' after 'To Lam', 'Thongloun' after 'Thongloun Sisoulith': a
+    capitalised word that ends or opens the full name of a person named earlier, and
+    that the model did not mark, is that person again."""
+    full = [m for m in found if m.type == "PERSON" and len(m.text.split()) > 1]
+    if not full:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    extra: list[Found] = []
+    for paragraph in paragraphs:
+        for token in paragraph.doc:
+            start = paragraph.offset + token.idx
+            if not token.is_title or token.is_stop or any(a <= start < b for a, b in taken):
+                continue
+            earlier = [m for m in full if m.end <= start and _short_of(token.text, m.text)]
+            if earlier:
+                extra.append(Found(start, start + len(token.text), token.text, "PERSON",
+                                   "PERSON", "rule:short_name", token=paragraph.doc[
+                                       token.i : token.i + 1]))
+    return extra
 
 
 def event_mentions(found: list[Found]) -> list[Found]:

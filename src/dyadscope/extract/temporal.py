@@ -135,7 +135,8 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 def estimated_anchor(sentences: list[str]) -> PartialDate | None:
     """For an article without a publication date: the month of the earliest happening it
     announces as upcoming ("the Expo 2024 will be held from December 19"), since news
-    reports what is coming in the weeks before it. Month precision, never a day."""
+    reports what is coming in the weeks before it; else the month of a full date its
+    lede reports ("held talks ... on July 11, 2024"). Month precision, never a day."""
     upcoming = []
     for sentence in sentences:
         if not _cues()["planned"].search(sentence.lower()):
@@ -146,7 +147,22 @@ def estimated_anchor(sentences: list[str]) -> PartialDate | None:
             resolved = resolve_relative(expression.text, year, future=True)
             if resolved is not None and resolved.precision == "day":
                 upcoming.append(resolved.value)
-    return PartialDate(min(upcoming)[:7], "month") if upcoming else None
+    if upcoming:
+        return PartialDate(min(upcoming)[:7], "month")
+    return _lede_month(sentences[:LEDE_SENTENCES])
+
+
+LEDE_SENTENCES = 2
+
+
+def _lede_month(sentences: list[str]) -> PartialDate | None:
+    for sentence in sentences:
+        for expression in date_expressions(sentence):
+            if YEAR.search(expression.text):
+                resolved = resolve_relative(expression.text, None)
+                if resolved is not None and resolved.precision == "day":
+                    return PartialDate(resolved.value[:7], "month")
+    return None
 
 
 def dated(
