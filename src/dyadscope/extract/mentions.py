@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -348,21 +349,28 @@ def short_names(paragraphs: list[Paragraph], found: list[Found]) -> list[Found]:
     capitalised word that ends or opens the full name of a person named earlier, and
     that the model did not mark, is that person again."""
     full = [m for m in found if m.type == "PERSON" and len(m.text.split()) > 1]
-    if not full:
+    words = {w for m in full for w in m.text.split() if _short_of(w, m.text)}
+    if not words:
         return []
-    taken = [(m.start, m.end) for m in found]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b")
+    taken = sorted((m.start, m.end) for m in found)
     extra: list[Found] = []
     for paragraph in paragraphs:
-        for token in paragraph.doc:
-            start = paragraph.offset + token.idx
-            if not token.is_title or token.is_stop or any(a <= start < b for a, b in taken):
+        for match in pattern.finditer(paragraph.doc.text):
+            start, end = paragraph.offset + match.start(), paragraph.offset + match.end()
+            if _covered(taken, start) or not any(
+                    m.end <= start and _short_of(match.group(), m.text) for m in full):
                 continue
-            earlier = [m for m in full if m.end <= start and _short_of(token.text, m.text)]
-            if earlier:
-                extra.append(Found(start, start + len(token.text), token.text, "PERSON",
-                                   "PERSON", "rule:short_name", token=paragraph.doc[
-                                       token.i : token.i + 1]))
+            span = paragraph.doc.char_span(match.start(), match.end())
+            if span is not None and not span[0].is_stop:
+                extra.append(Found(start, end, match.group(), "PERSON", "PERSON",
+                                   "rule:short_name", token=span))
     return extra
+
+
+def _covered(spans: list[tuple[int, int]], at: int) -> bool:
+    index = bisect_right(spans, (at, 10**9)) - 1
+    return any(a <= at < b for a, b in spans[max(0, index - 3) : index + 1])
 
 
 def event_mentions(found: list[Found]) -> list[Found]:
