@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyadscope.annotate.model import load_pipeline
+from dyadscope.annotate.model import annotate, load_pipeline
 from dyadscope.extract.events import document_dyad, document_events, event_anchor
 from dyadscope.extract.facts import document_facts, document_quotes
 from dyadscope.extract.mentions import (
@@ -41,7 +41,7 @@ class Extractor:
                   if doc.language in MODEL_LANGUAGES for span in doc.body]
         texts = (documents[i].text[span.start : span.end] for i, span in pieces)
         result: list[list[Paragraph]] = [[] for _ in documents]
-        for (i, span), parsed in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
+        for (i, span), parsed in zip(pieces, annotate(nlp, texts), strict=True):
             result[i].append(Paragraph(span.start, parsed))
         return result
 
