@@ -275,3 +275,10 @@ def test_an_undated_article_takes_the_month_of_the_date_its_lede_reports() -> No
     events = events_of(body, header="Vietnam and Laos strengthen ties\n")
     support = [e for e in events if e.type == "SUPPORT"]
     assert support and support[0].date is not None and support[0].date.value == "2024-07"
+
+
+def test_two_leaders_condemning_a_third_are_not_each_others_target() -> None:
+    body = ("Ethiopian Prime Minister Abiy Ahmed held talks with Kenyan officials in Nairobi "
+            "on Tuesday about trade and security along the border.\n"
+            "The two leaders also condemned the attacks by militants in Somalia.")
+    assert not any(kind == "ACCUSE" for kind, _, _ in coded(body))

@@ -144,3 +144,14 @@ def test_a_known_leader_after_an_organisation_and_his_short_name_are_found() -> 
     people = {m.text: m.name for m in mentions if m.type == "PERSON"}
     assert people.get("To Lam") == people.get("Lam") == "To Lam", people
     assert people.get("Thongloun") == "Thongloun Sisoulith", people
+
+
+def test_a_leader_the_knowledge_base_lacks_leads_the_capital_he_reports_from() -> None:
+    mentions = mentions_of("Nairobi, Feb. 29, 2024 (Agency) - President Wanjiru Kamau met "
+                           "Ethiopian Prime Minister Abiy Ahmed at State House for talks on "
+                           "trade, energy and the security of the shared border.")
+    countries = {m.text: m.country for m in mentions if m.type == "PERSON"}
+    assert countries.get("Wanjiru Kamau") == "KEN", countries
+    visitors = mentions_of("HANOI: President Vladimir Putin held talks with Vietnamese leaders "
+                           "in the capital on Thursday about energy and defence cooperation.")
+    assert {m.country for m in visitors if m.text == "Vladimir Putin"} == {"RUS"}

@@ -18,6 +18,7 @@ from dyadscope.extract.people import (
     Person,
     annotate_people,
     group_people,
+    home_leaders,
     link_office_holders,
 )
 from dyadscope.extract.references import link_references
@@ -55,6 +56,7 @@ class Extractor:
             annotate_people(found, self.knowledge)
             persons = group_people(found)
             link_office_holders(persons, self.knowledge, document.published)
+            home_leaders(persons, found, capitals, self.knowledge, document.published)
             link_references(paragraphs, found, persons, self.knowledge)
             anchor = event_anchor(document, paragraphs)
             quotes = document_quotes(document, found)

@@ -359,6 +359,11 @@ def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
 
 
 @cache
+def _joint_types() -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/actors.json")["joint_types"])
+
+
+@cache
 def _implied_types() -> frozenset[str]:
     return frozenset(load_json_data("lexicons/actors.json")["implied_side_types"])
 
@@ -370,7 +375,9 @@ def _sides_for(
     only the acts of a pair's own dealings may add the pair's unnamed other side (an
     accusation or an arrest names whom it is aimed at)."""
     sides = actors + (origins if hit.rule.type == "AID" else [])
-    sides += implied if hit.rule.type in _implied_types() else []
+    joint = hit.rule.type in _joint_types()  # "the two leaders condemned X": not each other
+    sides += [a for a in implied if a.label != "PAIR" or joint] if (
+        hit.rule.type in _implied_types()) else []
     return sorted(sides, key=lambda a: a.start)
 
 
@@ -440,7 +447,9 @@ def _implied_sides(
         return []
     if not (cue("both_sides").search(sentence.text) or countries & set(dyad)):
         return []
-    return [Actor(sentence.end, c, None, False) for c in dyad if c not in countries]
+    # label "PAIR": both sides stand in for 'the two leaders', who act together
+    label = "" if countries & set(dyad) else "PAIR"
+    return [Actor(sentence.end, c, None, False, label) for c in dyad if c not in countries]
 
 
 def _outside_intent(hits: list[TriggerHit], text: str) -> list[TriggerHit]:

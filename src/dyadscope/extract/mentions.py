@@ -211,14 +211,17 @@ def _datelines(paragraph: Paragraph, found: list[Found], capitals: dict[str, str
     end = 0
     while end < len(tokens) - 1 and tokens[end].is_upper and tokens[end].is_alpha:
         end += 1
-    if end == 0 or tokens[end].text not in DATELINE_MARKS or not tokens[end].whitespace_:
+    if end == 0:
+        end = _titled_capital(tokens, capitals)
+    if end == 0 or tokens[end].text not in DATELINE_MARKS | {"("} or (
+            tokens[end].text != "(" and not tokens[end].whitespace_):
         return found
     span = paragraph.doc[:end]
     name = normalize_name(span.text)
     known = name in capitals or name in country_words(knowledge)
     named = len(name) > 2 and any(m.token.start < end and m.origin.startswith("ner:")
                                   for m in found)
-    if not (known or (named and _dated(tokens, end))):
+    if not (known or (named and tokens[end].text != "(" and _dated(tokens, end))):
         return found
     kept = [m for m in found if m.token.start >= end]
     key = f"loc:{name}" if name in capitals else f"location:{name}"
@@ -226,6 +229,21 @@ def _datelines(paragraph: Paragraph, found: list[Found], capitals: dict[str, str
     line = Found(start, stop, span.text, "LOCATION", "DATELINE", "rule:dateline", None, key)
     line.token = span
     return [line, *kept]
+
+
+def _titled_capital(tokens: list[Any], capitals: dict[str, str]) -> int:
+    """'Nairobi, Feb. 29 (Agency) -', 'Hanoi (VNA) -': a capital in title case opening the
+    paragraph before a date or an agency credit; its length in tokens, or 0."""
+    for size in (3, 2, 1):
+        if size >= len(tokens) or not all(t.is_title for t in tokens[:size]):
+            continue
+        mark = tokens[size]
+        credit = mark.text == "(" or (
+            mark.text == "," and size + 1 < len(tokens)
+            and (tokens[size + 1].like_num or tokens[size + 1].lower_[:3] in MONTHS))
+        if credit and normalize_name(" ".join(t.text for t in tokens[:size])) in capitals:
+            return size
+    return 0
 
 
 def _dated(tokens: list[Any], end: int) -> bool:

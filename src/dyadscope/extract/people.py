@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
@@ -177,6 +178,32 @@ def _title_references(persons: list[Person]) -> list[Found]:
             references.append(reference)
             person.mentions.append(reference)
     return references
+
+
+LEADER_OFFICES = {"head_of_state", "head_of_government"}
+
+
+@cache
+def _countries_with_known_leaders(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(p["country"] for p in knowledge.office_holders
+                     if any(t.get("office") in LEADER_OFFICES for t in p.get("offices", [])))
+
+
+def home_leaders(persons: list[Person], found: list[Found], capitals: dict[str, str],
+                 knowledge: Knowledge, when: PartialDate | None) -> None:
+    """'NAIROBI - ... President William Ruto': a head of state or government with no
+    country named, in a report filed from a capital, leads that capital's country, if
+    the knowledge base does not know that country's leaders (when it does and the name
+    is not theirs, the leader is a visitor)."""
+    dateline = next((m for m in found if m.origin == "rule:dateline"), None)
+    home = capitals.get(normalize_name(dateline.text)) if dateline else None
+    if home is None or when is None or home in _countries_with_known_leaders(knowledge):
+        return
+    for person in persons:
+        if person.country is None and LEADER_OFFICES & set(person.offices):
+            person.country = home
+            for mention in person.mentions:
+                mention.country = home
 
 
 def link_office_holders(persons: list[Person], knowledge: Knowledge,
