@@ -134,6 +134,8 @@ def evaluate(
     gold: Annotated[Path, typer.Option(help="Folder of gold annotation files.")],
     docs: Annotated[Path, typer.Option(help="Folder of the articles.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    details: Annotated[bool, typer.Option(
+        help="Also list claims matching no gold event and wrong matches.")] = False,
 ) -> None:
     """Ingest --docs into a temporary database and score it against --gold."""
     from dyadscope.evaluate import score
@@ -149,7 +151,7 @@ def evaluate(
     if as_json:
         sys.stdout.write(json.dumps(metrics, indent=1) + "\n")
     else:
-        render(metrics, out)
+        render(metrics, out, details=details)
 
 
 @app.command()

@@ -19,10 +19,17 @@ def _table(title: str, values: dict[str, Any]) -> Table:
     return table
 
 
-def render(metrics: dict[str, Any], console: Console) -> None:
+DETAILS = (("missed_core", "missed core event"), ("spurious", "claim matching no gold"),
+           ("mismatched", "matched, but wrong"))
+
+
+def render(metrics: dict[str, Any], console: Console, details: bool = False) -> None:
+    """The tables, then the missed core events; with `details` also the claims that
+    match nothing and the matches with a wrong type, direction or date."""
     for group in ("body", "date", "entities", "events", "facts"):
         console.print(_table(group, metrics[group]))
-    for miss in metrics["events"].get("missed_core", []):
-        console.print(f"  missed core event: {miss}", highlight=False)
+    for key, label in DETAILS if details else DETAILS[:1]:
+        for line in metrics["events"].get(key, []):
+            console.print(f"  {label}: {line}", highlight=False, soft_wrap=True)
     for name in metrics.get("missing_documents", []):
         console.print(f"  no document for gold file {name}", highlight=False)
