@@ -162,6 +162,9 @@ class EventCandidate:
     # where the date came from: "text", "article" (the publication date) or "occasion"
     # (the dated talks or visit an "After the talks, ..." sentence refers back to)
     date_basis: str | None = None
+    # CAMEO agent sector of each side: GOV, MIL, COP, OPP, REB, CVL, BUS ... (agents.json)
+    source_sector: str | None = None
+    target_sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from dyadscope import knowledge as knowledge_module
 from dyadscope.analyse.timeline import Actor, chronological, dyad_events, participants
 from dyadscope.knowledge import load_json_data
 from dyadscope.store.db import Store
@@ -197,12 +196,10 @@ def top_people(
 
 @cache
 def document_words() -> re.Pattern[str]:
-    """Words that name a written agreement, from the signing rule of the event lexicon."""
-    words = [
-        rule["requires"] for rule in knowledge_module.load().event_lexicon
-        if rule.get("mode") == "sign" and rule.get("requires")
-    ] or ["agreement|accord|treaty|protocol|memorand|deal|contract|roadmap|declaration"]
-    return re.compile(rf"\b(?:{'|'.join(words)})(?:um|a|s)?\b", re.IGNORECASE)
+    """Words that name a written agreement: the event lexicon's &AGREEMENT class."""
+    phrases = load_json_data("lexicons/event_words.json")["synsets"]["&AGREEMENT"]
+    words = sorted({" ".join(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 NAME_LEAD = re.compile(

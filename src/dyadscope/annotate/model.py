@@ -117,15 +117,13 @@ def generic_patterns(table: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @cache
-def load_pipeline(knowledge: Knowledge, parser: bool = False) -> Any:
-    """The fast pipeline (senter + ruler + NER), or the parsing one for chosen sentences."""
+def load_pipeline(knowledge: Knowledge) -> Any:
+    """The fast pipeline: sentences, gazetteer entities, then the statistical NER."""
     _use_fast_ops()
     import spacy
 
     _, path = model_path()
     verify_model(path)
-    if parser:
-        return spacy.load(path, exclude=["ner"])
     nlp = spacy.load(path, exclude=FAST_EXCLUDE)
     nlp.enable_pipe("senter")
     ruler = nlp.add_pipe(
@@ -137,6 +135,26 @@ def load_pipeline(knowledge: Knowledge, parser: bool = False) -> Any:
     # settled once, here.
     ruler._require_patterns = lambda: None
     return nlp
+
+
+# Tags and dependencies only: the rule lemmatizer and its attribute ruler cost more than
+# the parser itself here, and the lexicons list inflected forms instead.
+PARSE_EXCLUDE = ["ner", "senter", "attribute_ruler", "lemmatizer"]
+
+
+@cache
+def load_parser() -> Any:
+    """Tagger and dependency parser, for the sentences that may report an event."""
+    _use_fast_ops()
+    import spacy
+
+    _, path = model_path()
+    verify_model(path)
+    return spacy.load(path, exclude=PARSE_EXCLUDE)
+
+
+def parse(texts: list[str], batch_size: int = 64) -> list[Any]:
+    return list(load_parser().pipe(texts, batch_size=batch_size))
 
 
 def annotate(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> list[Any]:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from dyadscope.types import Document, RawDocument, Span
+
+# Stored pages may open with the crawler's 'date YYYY-MM-DD' on the first line, before the
+# headline or the first paragraph: metadata to read, not body to report.
+DATE_MARKER = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+")
 
 
 def document_id(text: str) -> str:
@@ -22,7 +27,15 @@ def _text_and_body(raw: RawDocument) -> tuple[str, tuple[Span, ...], dict[str, s
     from dyadscope.clean.body import body_spans
 
     text = raw.content
-    return text, body_spans(text), {}
+    return text, _after_marker(text, body_spans(text)), {}
+
+
+def _after_marker(text: str, body: tuple[Span, ...]) -> tuple[Span, ...]:
+    marker = DATE_MARKER.match(text)
+    if marker is None or not body or body[0].start > marker.start() + 1:
+        return body
+    first = Span(max(body[0].start, marker.end()), body[0].end)
+    return ((first,) if len(first) else ()) + body[1:]
 
 
 def clean(raw: RawDocument) -> Document:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
-from dyadscope.annotate.model import annotate, load_pipeline
-from dyadscope.extract.events import document_dyad, document_events, event_anchor
+from dyadscope.annotate.model import annotate, load_pipeline, parse
+from dyadscope.extract.events import (
+    Sentence,
+    document_dyad,
+    document_events,
+    event_anchor,
+    sentences_of,
+)
 from dyadscope.extract.facts import document_facts, document_quotes
 from dyadscope.extract.mentions import (
     Found,
@@ -23,7 +31,6 @@ from dyadscope.extract.people import (
 )
 from dyadscope.extract.references import link_references
 from dyadscope.extract.text import Paragraph
-from dyadscope.extract.triggers import compile_rules
 from dyadscope.knowledge import Knowledge
 from dyadscope.types import Document, Extraction, Mention, Span
 
@@ -49,8 +56,7 @@ class Extractor:
     def extract(self, documents: list[Document]) -> list[Extraction]:
         orgs = organization_countries(self.knowledge)
         capitals = capital_country(self.knowledge)
-        rules = compile_rules(self.knowledge)
-        extractions = []
+        read = []
         for document, paragraphs in zip(documents, self.paragraphs(documents), strict=True):
             found = paragraph_mentions(paragraphs, self.knowledge, orgs, capitals)
             annotate_people(found, self.knowledge)
@@ -58,10 +64,15 @@ class Extractor:
             link_office_holders(persons, self.knowledge, document.published)
             home_leaders(persons, found, capitals, self.knowledge, document.published)
             link_references(paragraphs, found, persons, self.knowledge)
-            anchor = event_anchor(document, paragraphs)
+            read.append((document, paragraphs, found, persons, sentences_of(paragraphs)))
+        parses = _parses([(sentences, found) for _, _, found, _, sentences in read])
+        extractions = []
+        for (document, paragraphs, found, persons, sentences), parsed in zip(
+                read, parses, strict=True):
             quotes = document_quotes(document, found)
             events = document_events(
-                paragraphs, event_mentions(found), anchor, rules, self.knowledge, quotes=quotes
+                sentences, parsed, event_mentions(found), event_anchor(document, paragraphs),
+                self.knowledge, quotes=quotes, text=document.body_text(),
             )
             extractions.append(
                 Extraction(
@@ -73,6 +84,33 @@ class Extractor:
                 )
             )
         return extractions
+
+
+def _parses(documents: list[tuple[list[Sentence], list[Found]]]
+            ) -> list[dict[int, tuple[Any, int]]]:
+    """The dependency parse of every sentence that may report an event, by the sentence's
+    offset, with where the parsed text starts in it (after a dateline's credit)."""
+    wanted = []
+    for i, (sentences, found) in enumerate(documents):
+        datelines = {m.start: m.end for m in found if m.origin == "rule:dateline"}
+        for sentence in sentences:
+            end = datelines.get(sentence.start)
+            cut = dateline_cut(sentence.text, end - sentence.start) if end else 0
+            wanted.append((i, sentence, cut))
+    texts = [sentence.text[cut:] for _, sentence, cut in wanted]
+    result: list[dict[int, tuple[Any, int]]] = [{} for _ in documents]
+    for (i, sentence, cut), doc in zip(wanted, parse(texts), strict=True):
+        result[i][sentence.start] = (doc, cut)
+    return result
+
+
+CREDIT = re.compile(r"[^()\n]{0,40}?(?:\([^)]{1,40}\)\s*(?:[:—–]|-{1,2})?|[:—–]|\s-{1,2}\s)\s*")
+
+
+def dateline_cut(text: str, end: int) -> int:
+    """Where the report starts after 'BELGRADE, May 8 (Xinhua) --', 'Riyadh (TDI):'."""
+    match = CREDIT.match(text, end)
+    return match.end() if match else 0
 
 
 def _freeze(mention: Found, persons: list[Person]) -> Mention:

@@ -1,4 +1,11 @@
-"""Sentences with a trigger and two sides become events: type, direction, date, status, place."""
+"""Frames with two sides become events: type, direction, date, status and place.
+
+The sentence's frames come from its parse (frames.py); which country each phrase names
+from the mentions (sides.py). What a sentence leaves unsaid is taken from the article:
+the pair named together last ('the two countries'), the person named last ('he'), the
+speaker of a quotation ('we'), and the article's main pair for a side left implicit
+('Beijing condemned the move').
+"""
 
 from __future__ import annotations
 
@@ -8,38 +15,29 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from dyadscope.extract.mentions import Found, capital_country
+from dyadscope.extract.frames import Arg, Frame, Parsed, sentence_frames
+from dyadscope.extract.lexicon import Lexicon, load_lexicon
+from dyadscope.extract.mentions import Found
+from dyadscope.extract.scoring import event_score
+from dyadscope.extract.sides import (
+    Actor,
+    ActorTables,
+    SentenceSides,
+    actor_tables,
+    cue,
+    first_person,
+    mention_actors,
+)
 from dyadscope.extract.temporal import (
     DateExpression,
-    assign_dates,
     date_expressions,
     dated,
     estimated_anchor,
     event_status,
 )
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
-from dyadscope.extract.triggers import TriggerHit, TriggerRule, event_score, find_triggers
 from dyadscope.knowledge import Knowledge, load_json_data
-from dyadscope.knowledge.weapons import weapon_origins
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
-
-
-@cache
-def cue(name: str) -> re.Pattern[str]:
-    """A pattern from data/lexicons/actors.json (case-insensitive except the pronoun)."""
-    flags = 0 if name in ("pronoun_subject", "first_person") else re.IGNORECASE
-    return re.compile(load_json_data("lexicons/actors.json")[name], flags)
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    start: int
-    country: str
-    key: str | None
-    person: bool
-    label: str = ""
-    place: bool = False
-    topic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,243 +57,12 @@ def sentences_of(paragraphs: list[Paragraph]) -> list[Sentence]:
     return result
 
 
-def _after_preposition(mention: Found, sentence: Sentence) -> bool:
-    return bool(cue("place_before").search(sentence.text[: mention.start - sentence.start]))
-
-
 def event_anchor(document: Document, paragraphs: list[Paragraph]) -> PartialDate | None:
     """What "yesterday" counts from: a trusted publication date; none when the text
     contradicts the date found; for an undated article, an estimate from what it announces."""
     if document.published is not None:
         return document.published if document.published_confidence == "high" else None
     return estimated_anchor([s.text for s in sentences_of(paragraphs)])
-
-
-def _is_place(mention: Found, sentence: Sentence) -> bool:
-    return mention.type == "LOCATION" and _after_preposition(mention, sentence)
-
-
-def _names_members(mention: Found, sentence: Sentence) -> bool:
-    rest = sentence.text[mention.end - sentence.start :]
-    return bool(cue("member_nouns").match(rest))
-
-
-def _outermost(mentions: list[Found]) -> list[Found]:
-    """'UN' inside 'UN peacekeeping missions' names a part of the phrase, not a side."""
-    return [
-        m for m in mentions
-        if not any(o is not m and o.start <= m.start and m.end <= o.end
-                   and (o.end - o.start) > (m.end - m.start) for o in mentions)
-    ]
-
-
-@dataclass(frozen=True)
-class ActorTables:
-    """What the knowledge base says about who can be a side: organisations acting as
-    parties (UN, EU), organisations that only report (news agencies), weapon origins."""
-
-    codes: dict[str, str]
-    silent: frozenset[str]
-    origins: dict[str, str]
-    capitals: dict[str, str]
-
-
-@cache
-def actor_tables(knowledge: Knowledge | None) -> ActorTables:
-    lexicon = load_json_data("lexicons/actors.json")
-    codes = {f"org:{ident}": code for ident, code in lexicon["organization_actors"].items()}
-    if knowledge is None:
-        return ActorTables(codes, frozenset(), {}, {})
-    quiet = set(lexicon["silent_organization_kinds"])
-    silent = frozenset(f"org:{o['id']}" for o in knowledge.organizations if o.get("kind") in quiet)
-    return ActorTables(codes, silent, weapon_origins(knowledge), capital_country(knowledge))
-
-
-def sentence_actors(
-    mentions: list[Found], sentence: Sentence, tables: ActorTables
-) -> list[Actor]:
-    actors = []
-    for mention in _outermost(mentions):
-        country = mention.country or tables.codes.get(mention.key)
-        silent = mention.key in tables.silent  # "(AFP)" credits a report, it acts in none
-        if mention.country is None and _names_members(mention, sentence):
-            continue  # "the two NATO allies", "EU ministers": the members act, not NATO
-        if country is None or mention.type == "WEAPON_SYSTEM" or silent:
-            continue
-        if _is_place(mention, sentence):
-            continue
-        person = mention.type == "PERSON"
-        key = mention.key if person or mention.country is None else None
-        # "the war in Ukraine", "talks on Ukraine": a place or a topic is a side only when
-        # no other is.
-        before = sentence.text[: mention.start - sentence.start]
-        place = not person and bool(cue("place_before").search(before))
-        topic = not person and bool(cue("topic_before").search(before))
-        actors.append(Actor(mention.start, country, key, person, mention.label, place, topic))
-    return actors
-
-
-def _pronoun_actor(sentence: Sentence, people: list[Found]) -> Actor | None:
-    """'He praised ...': the last person named before this sentence."""
-    if not cue("pronoun_subject").match(sentence.text):
-        return None
-    earlier = [m for m in people if m.start < sentence.start and m.country]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda m: m.start)
-    return Actor(sentence.start, last.country or "", last.key, True)
-
-
-def direction(
-    actors: list[Actor], hit: TriggerHit, sentence: Sentence
-) -> tuple[Actor, Actor] | None:
-    """Source and target: the side named before the trigger acts, unless rule or voice differ."""
-    trigger = sentence.start + hit.start
-    destination = _destination(actors, hit, sentence)
-    if destination is not None:
-        rest = [a for a in actors if a.country != destination.country]
-        return (_clause_subject(rest, hit, sentence) or rest[0], destination) if rest else None
-    before = _preferred([a for a in actors if a.start < trigger], hit)
-    after = _preferred([a for a in actors if a.start >= trigger], hit)
-    passive = bool(cue("passive_before_trigger").search(sentence.text[: hit.start]))
-    owner = _possessor(before, sentence, hit)
-    if owner is not None and after:
-        source, pool = owner, after
-    elif hit.rule.reverse and after:
-        source = after[0]  # "Hanoi bought drones from Belarus", "Vietnam hosted Biden"
-        subject = _clause_subject(before, hit, sentence) or (before[0] if before else None)
-        if subject is not None and subject.country != source.country:
-            return source, subject
-        pool = before + after[1:]
-    elif passive and after:
-        source = after[0]
-        pool = after[1:] + before
-    elif before:
-        source = _clause_subject(before, hit, sentence) or before[0]
-        pool = [a for a in before if a is not source] + after
-    elif after:
-        source = after[0]
-        pool = after[1:]
-    else:
-        return None
-    others = [a for a in pool if a.country != source.country]
-    if not others:
-        return None
-    # The other side is the one named closest to the trigger ("a summit with Kim where
-    # he ... signed a pact"), not the first country the sentence happens to name.
-    # An actor named after the verb is its object; one before it when the source is there
-    # too is more likely a co-subject ("Britain, France and Germany suspended ... with Iran").
-    symmetric = hit.rule.mode in SYMMETRIC_MODES
-    target = min(others, key=lambda a: (
-        _demoted(a, hit), not _partner(a, sentence),
-        not symmetric and _co_subject(a, source, trigger, sentence), abs(a.start - trigger)))
-    return source, target
-
-
-SYMMETRIC_MODES = {"sign", "meet"}
-
-
-def _partner(actor: Actor, sentence: Sentence) -> bool:
-    """'signed the pact with Philippine Defence Secretary Teodoro': named as the partner."""
-    return bool(cue("partner_before").search(sentence.text[: actor.start - sentence.start]))
-
-
-def _co_subject(actor: Actor, source: Actor, trigger: int, sentence: Sentence) -> bool:
-    """Joined to the source by 'and' or a comma before the verb ('Britain, France and
-    Germany suspended'); a possessor of the trigger's noun ('Vietnam's main supplier') is
-    its object instead. In a joint act ('Japan and the Philippines signed') a co-subject
-    is the other party, so callers ask only for one-sided acts."""
-    if not (actor.start < trigger and source.start < trigger):
-        return False
-    low, high = sorted((source.start, actor.start))
-    between = sentence.text[low - sentence.start : high - sentence.start]
-    after = sentence.text[actor.start - sentence.start : trigger - sentence.start]
-    return bool(re.search(r",|\band\b", between)) and not re.search(r"['’]s\b", after)
-
-
-@cache
-def _topic_is_target() -> frozenset[str]:
-    return frozenset(load_json_data("lexicons/actors.json")["topic_is_target"])
-
-
-def _demoted(actor: Actor, hit: TriggerHit) -> bool:
-    return actor.place or (actor.topic and hit.rule.type not in _topic_is_target())
-
-
-def _preferred(actors: list[Actor], hit: TriggerHit) -> list[Actor]:
-    """Sides in order of mention, places and topics last."""
-    return sorted(actors, key=lambda a: (_demoted(a, hit), a.start))
-
-
-def _clause_subject(actors: list[Actor], hit: TriggerHit, sentence: Sentence) -> Actor | None:
-    """The first side named in the trigger's own clause ("…, Putin praised")."""
-    before_trigger = sentence.text[: hit.start]
-    boundaries = [m.end() for m in cue("clause_boundary").finditer(before_trigger)]
-    clause_start = sentence.start + (boundaries[-1] if boundaries else 0)
-    inside = [a for a in actors if clause_start <= a.start < sentence.start + hit.start]
-    pronoun = cue("pronoun_in_clause").search(sentence.text, clause_start - sentence.start,
-                                              hit.start)
-    if pronoun and (not inside or inside[0].start > sentence.start + pronoun.start()):
-        # "Putin flew in from Pyongyang, where he and Kim signed": he is the main subject
-        earlier = [a for a in actors if a.person and a.start < clause_start]
-        return earlier[0] if earlier else None
-    return inside[0] if inside and not inside[0].place and not inside[0].topic else None
-
-
-def _destination(actors: list[Actor], hit: TriggerHit, sentence: Sentence) -> Actor | None:
-    """'visit to Vietnam', 'arrived in Hanoi': the place visited is the target."""
-    if hit.rule.mode != "visit":
-        return None
-    for actor in actors:
-        gap = sentence.text[hit.end : actor.start - sentence.start]
-        if actor.start - sentence.start >= hit.end and cue("destination_gap").match(gap):
-            return actor
-    return None
-
-
-POSSESSIVE = re.compile(r"^[^,;.]{0,40}?['\u2019]s\s+(?:\w+\s+){0,2}$")
-
-
-def _possessor(before: list[Actor], sentence: Sentence, hit: TriggerHit) -> Actor | None:
-    """"Russia's attack of Ukraine": the possessor of a nominal trigger is its agent."""
-    if not before or not hit.rule.possessor_is_agent:
-        return None
-    last = max(before, key=lambda a: a.start)
-    between = sentence.text[last.start - sentence.start : hit.start]
-    if last.label == "DEMONYM" and re.fullmatch(r"\w+\s+", between):
-        return last  # "the Russian attack of Ukraine"
-    return last if POSSESSIVE.match(between) else None
-
-
-# Seas and regions ("in the South China Sea") are where forces move and fight, not
-# where treaties are signed or leaders meet.
-FIELD_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "RETREAT", "SANCTION"}
-
-
-def _location(mentions: list[Found], sentence: Sentence, hit: TriggerHit) -> str | None:
-    """The place visited, else the place named nearest the trigger ("talks in Hanoi")."""
-    if hit.rule.mode == "visit":
-        for mention in mentions:
-            offset = mention.start - sentence.start
-            gap = sentence.text[hit.end : offset] if offset >= hit.end else "-"
-            if (mention.type in ("COUNTRY", "LOCATION") and mention.label != "DEMONYM"
-                    and cue("destination_gap").match(gap)):
-                return mention.text
-    places = [m for m in mentions if _is_place(m, sentence)
-              and (m.label != "PLACE" or hit.rule.type in FIELD_TYPES)]
-    if places:
-        return min(places, key=lambda m: abs(m.start - sentence.start - hit.start)).text
-    return None
-
-
-def _status(hit: TriggerHit, sentence: Sentence) -> str:
-    lowered = sentence.text.lower()
-    for status, pattern in hit.rule.status_patterns:
-        if pattern.search(lowered):
-            return status
-    return event_status(
-        sentence.text, hit.start, hit.rule.status, hit.end, intent=hit.rule.type == "AGREE"
-    )
 
 
 def document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
@@ -311,46 +78,343 @@ def document_dyad(mentions: list[Found]) -> tuple[str, str] | None:
         second, first)
 
 
-@dataclass(frozen=True)
+@cache
+def _list(name: str) -> frozenset[str]:
+    return frozenset(load_json_data("lexicons/actors.json")[name])
+
+
+@cache
+def _discards() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_json_data("lexicons/discards.json")
+
+    def compile_all(phrases: list[str]) -> re.Pattern[str]:
+        parts = [re.escape(p[:-1]) + r"\b" if p.endswith("_") else re.escape(p)
+                 for p in phrases]
+        return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    return compile_all(table["sentence"]), compile_all(table["story"])
+
+
+def discarded_story(text: str) -> bool:
+    """Sports results and entertainment code no events (PETRARCH's story discards)."""
+    return bool(_discards()[1].search(text))
+
+
+@dataclass
 class DocumentContext:
     """What every sentence of one document needs to know about the rest of it."""
 
     people: list[Found]
     anchor: PartialDate | None
-    rules: tuple[TriggerRule, ...]
     dyad: tuple[str, str] | None
     tables: ActorTables
-    speakers: tuple[tuple[Span, Actor], ...] = ()
+    lexicon: Lexicon
+    speakers: tuple[tuple[int, int, Actor], ...] = ()
+    pair: tuple[Actor, Actor] | None = None  # the two sides named together last
+    last: Actor | None = None  # the side that acted last
+    visit: tuple[str, str] | None = None  # visitor and host of the article's visit
+
+
+def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[int, int, Actor], ...]:
+    people = {m.key: m for m in mentions if m.type == "PERSON" and m.country}
+    return tuple(
+        (q.span.start, q.span.end,
+         Actor(q.span.start, people[q.speaker].country or "", q.speaker, True, sector="GOV"))
+        for q in quotes if q.speaker in people
+    )
+
+
+PAIR_WORDS = re.compile(
+    r"^(?:the\s+)?(?:two|both)\b|^(?:each|either)\s+(?:side|country|other)|^the\s+parties\b"
+    r"|^the\s+(?:sides|allies|neighbou?rs)\b|^their\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"^(?:their|his|her|its|our)\b", re.IGNORECASE)
+PERSONAL = {"he", "she", "him", "her"}
+IMPERSONAL = {"it", "they", "them"}
+PAIRED = ("prep:between", "prep:among")
+
+
+def _phrase_text(doc: Any, arg: Arg) -> str:
+    low, high = min(arg.tokens), max(arg.tokens)
+    return doc[low : high + 1].text
+
+
+def _pair_of(context: DocumentContext, start: int) -> list[Actor]:
+    if context.pair is not None:
+        return [replace(context.pair[0], start=start), replace(context.pair[1], start=start + 1)]
+    if context.dyad:
+        return [Actor(start, context.dyad[0], None, False, "PAIR", sector="GOV"),
+                Actor(start + 1, context.dyad[1], None, False, "PAIR", sector="GOV")]
+    return []
+
+
+def _referent(arg: Arg, sides: SentenceSides, context: DocumentContext,
+              sentence: Sentence, subject: bool) -> list[Actor]:
+    """A phrase with no name: a pronoun, 'the two sides', 'their' (as a subject; as an
+    object a possessive points back to the subject, not to another side)."""
+    head = sides.doc[arg.head]
+    text = _phrase_text(sides.doc, arg)
+    start = sentence.start + head.idx
+    if not subject and (POSSESSIVE.match(text) or head.lower_ in PERSONAL | IMPERSONAL):
+        return []
+    if head.lower_ in PERSONAL:
+        earlier = [m for m in context.people if m.start < start and m.country]
+        if earlier:
+            last = max(earlier, key=lambda m: m.start)
+            return [Actor(start, last.country or "", last.key, True, sector="GOV")]
+        return []
+    if PAIR_WORDS.match(text):
+        return _pair_of(context, start)
+    if head.lower_ in IMPERSONAL and context.last is not None and not context.last.person:
+        return [replace(context.last, start=start)]
+    return []
+
+
+def _sources(frame: Frame, sides: SentenceSides, context: DocumentContext,
+             sentence: Sentence) -> list[Actor]:
+    for arg in frame.subjects:
+        named = [a for a in sides.in_arg(arg) if not a.place]
+        if named:
+            if (sides.coordinated(arg) or arg.role in PAIRED
+                    or PAIR_WORDS.match(_phrase_text(sides.doc, arg))):
+                return _distinct(named)
+            return named[:1]
+        referred = _referent(arg, sides, context, sentence, subject=True)
+        if referred:
+            return referred
+    return []
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    result = []
+    for actor in actors:
+        if actor.country not in seen:
+            seen.add(actor.country)
+            result.append(actor)
+    return result
+
+
+def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
+             context: DocumentContext, sentence: Sentence) -> list[Actor]:
+    """The actors of the first target phrase naming a side other than the source, with
+    the phrases coordinated with it ('to Iraq and Oman'). A place is a target where the
+    frame's preposition says so ('arrived in Serbia')."""
+    taken = {a.country for a in sources}
+    fallback: list[Actor] = []
+    for index, arg in enumerate(frame.targets):
+        marked = arg.role.split(":", 1)[-1] in frame.marked
+        named = [a for a in sides.in_arg(arg) if a.country not in taken]
+        referred = not named
+        if referred:
+            named = [a for a in _referent(arg, sides, context, sentence, subject=False)
+                     if a.country not in taken]
+        direct = [a for a in named if marked or (not a.place and not a.topic)]
+        if direct:
+            if referred or arg.role in PAIRED:
+                return _distinct(direct)
+            found = direct[:1]
+            for sibling in frame.targets[index + 1 :]:
+                if sibling.role == arg.role and sides.doc[sibling.head].dep_ == "conj":
+                    found += [a for a in sides.in_arg(sibling)
+                              if a.country not in taken and not a.place][:1]
+            return _distinct(found)
+        fallback = fallback or named
+    if fallback and frame.code.type in _list("topic_is_target"):
+        return fallback[:1]
+    return []
+
+
+def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
+             sides: SentenceSides, context: DocumentContext) -> list[Actor]:
+    """One side named in an article about a pair: the other side is implied, unless the
+    sentence points elsewhere ('ready to help other countries')."""
+    dyad = context.dyad
+    if not dyad or frame.code.type not in _list("implied_side_types"):
+        return []
+    countries = {a.country for a in sides.actors if not a.place}
+    if len(countries | {a.country for a in known}) >= 2:
+        return []
+    if cue("generic_objects").search(sentence.text):
+        return []
+    named = {a.country for a in known}
+    if not named & set(dyad):
+        return []
+    return [Actor(sentence.end, c, None, False, "IMPLIED", sector="GOV")
+            for c in dyad if c not in named]
+
+
+def _weapon_suppliers(frame: Frame, inside: list[Found], sources: list[Actor],
+                      tables: ActorTables) -> list[Actor]:
+    """'Vietnam took delivery of Su-30MK2 fighters': an arms transfer's unnamed supplier
+    is the country the system comes from."""
+    if frame.code.type != "AID":
+        return []
+    named = {a.country for a in sources}
+    return [Actor(m.start, origin, None, False, "WEAPON_ORIGIN", sector="BUS")
+            for m in inside if m.type == "WEAPON_SYSTEM"
+            and (origin := tables.origins.get(m.key)) and origin not in named][:1]
+
+
+AGENTLESS_TYPES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
+
+
+def _sourceless(frame: Frame, targets: list[Actor], sides: SentenceSides, inside: list[Found],
+                sentence: Sentence, context: DocumentContext) -> list[tuple[Actor, Actor]]:
+    """No side acts in the grammar: 'talks between A and B', an agentless passive ('the
+    envoy was summoned': the article's other side summoned), 'agreements were signed'
+    in a report of a visit (its pair), an arms delivery (the system's maker)."""
+    between = _distinct([a for arg in frame.targets if arg.role in PAIRED
+                         for a in sides.in_arg(arg) if not a.place])
+    if len(between) >= 2:
+        return [(between[0], other) for other in between[1:]]
+    if targets:
+        origin = _weapon_suppliers(frame, inside, targets, context.tables)
+        if origin:
+            return [(origin[0], t) for t in targets[:1]]
+        if frame.passive or frame.kind == "noun":
+            implied = _implied(frame, targets[:1], sentence, sides, context)
+            return [(i, targets[0]) for i in implied]
+        return []
+    if (frame.passive or frame.kind == "noun") and frame.code.type in AGENTLESS_TYPES and (
+            not {a.country for a in sides.actors} - set(context.dyad or ())):
+        pair = _pair_of(context, sentence.start)
+        return [(pair[0], pair[1])] if pair else []
+    return []
+
+
+def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentence: Sentence,
+                context: DocumentContext) -> list[tuple[Actor, Actor]]:
+    sources = _sources(frame, sides, context, sentence)
+    targets = _targets(frame, sides, sources, context, sentence)
+    if frame.reverse:
+        if not targets:
+            targets = _weapon_suppliers(frame, inside, sources, context.tables)
+        sources, targets = targets[:1], sources
+    if not sources:
+        return _sourceless(frame, targets, sides, inside, sentence, context)
+    if not targets and len(sources) >= 2:
+        return [(sources[0], other) for other in sources[1:]]
+    if not targets:
+        targets = _implied(frame, sources, sentence, sides, context)
+    return [(s, t) for s in sources for t in targets if s.country != t.country]
+
+
+# Seas and regions ("in the South China Sea") are where forces move and fight, not
+# where treaties are signed or leaders meet.
+FIELD_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "RETREAT", "SANCTION"}
+
+
+def _location(mentions: list[Found], sentence: Sentence, frame: Frame,
+              trigger: tuple[int, int]) -> str | None:
+    """The place visited, else the place named nearest the trigger ('talks in Hanoi')."""
+    offset = trigger[0] - sentence.start
+    if frame.code.mode == "visit":
+        for mention in mentions:
+            at = mention.start - sentence.start
+            gap = sentence.text[trigger[1] - sentence.start : at] if at >= offset else "-"
+            if (mention.type in ("COUNTRY", "LOCATION") and mention.label != "DEMONYM"
+                    and cue("destination_gap").match(gap)):
+                return mention.text
+    places = [m for m in mentions if m.type == "LOCATION" and cue("place_before").search(
+        sentence.text[: m.start - sentence.start])
+        and (m.label != "PLACE" or frame.code.type in FIELD_TYPES)]
+    if places:
+        return min(places, key=lambda m: abs(m.start - trigger[0])).text
+    return None
+
+
+def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, DateExpression]:
+    """Each date expression dates the frame it hangs from in the parse, else the nearest;
+    a lone expression opening the sentence ('In 2023, the allies signed ... and agreed
+    ...') dates every act in it."""
+    expressions = date_expressions(text)
+    if not frames or not expressions:
+        return {}
+    heads = {f.head: i for i, f in enumerate(frames)}
+    assigned: dict[int, DateExpression] = {}
+    for expression in expressions:
+        token = _token_at(doc, expression.start)
+        owner = None
+        steps = 0
+        while token is not None and steps < 8:
+            if token.i in heads:
+                owner = heads[token.i]
+                break
+            if token.head is token:
+                break
+            token, steps = token.head, steps + 1
+        if owner is None:
+            owner = min(range(len(frames)), key=lambda i: abs(doc[frames[i].head].idx
+                                                             - expression.start))
+        assigned.setdefault(owner, expression)
+    if len(expressions) == 1 and expressions[0].start < min(doc[f.head].idx for f in frames):
+        return dict.fromkeys(range(len(frames)), expressions[0])
+    return assigned
+
+
+def _token_at(doc: Any, char: int) -> Any | None:
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text) + 1:
+            return token
+    return None
+
+
+def _status(frame: Frame, text: str, trigger: tuple[int, int]) -> str:
+    if frame.negated:
+        return "negated"
+    if frame.planned:
+        return "planned"
+    status = event_status(text, trigger[0], None, trigger[1], intent=frame.code.type == "AGREE")
+    return "occurred" if status == "negated" and frame.kind == "verb" else status
+
+
+def _trigger(doc: Any, frame: Frame) -> tuple[int, int]:
+    token = doc[frame.head]
+    return token.idx, token.idx + len(token.text)
 
 
 def sentence_events(
-    sentence: Sentence, mentions: list[Found], context: DocumentContext
+    sentence: Sentence, doc: Any, mentions: list[Found], context: DocumentContext
 ) -> list[EventCandidate]:
     if cue("conditional_opening").match(sentence.text):
         return []  # "Once during my visit …", "If attacked …": no datable happening
-    hits = _outside_intent(find_triggers(sentence.text, context.rules), sentence.text)
-    if not hits:
+    if _discards()[0].search(sentence.text):
         return []
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    actors = sentence_actors(inside, sentence, context.tables)
-    pronoun = _pronoun_actor(sentence, context.people)
-    if pronoun is not None:
-        actors.insert(0, pronoun)
-    actors += _first_person(sentence, context.speakers)
+    frames = sentence_frames(context.lexicon, Parsed(doc, _marks(doc, sentence.start, inside)))
+    if not frames:
+        return []
+    actors = mention_actors(inside, sentence.text, sentence.start, context.tables)
+    actors += first_person(sentence.start, sentence.end, sentence.text, context.speakers)
     actors.sort(key=lambda a: a.start)
-    implied = _implied_sides(actors, sentence, context.dyad)
-    dates = _own_dates(hits, sentence.text)
-    origins = _weapon_origins(inside, actors, context.tables)
+    sides = SentenceSides(doc, sentence.start, actors)
+    dates = _frame_dates(frames, doc, sentence.text)
     events = []
-    for index, hit in enumerate(hits):
-        if hit.rule.mode == "visit" and not _has_visitor(actors, sentence):
+    for index, frame in enumerate(frames):
+        pairs = frame_pairs(frame, sides, inside, sentence, context)
+        if frame.code.mode == "visit" and not _has_visitor(actors, sentence):
             continue  # "the new model will arrive in the Philippines": goods travel too
-        sides = direction(_sides_for(hit, actors, implied, origins), hit, sentence)
-        if sides is None:
+        for source, target in pairs:
+            events.append(_candidate(frame, (source, target), sentence, doc, inside, actors,
+                                     context.anchor, dates.get(index)))
+    _remember(events, sides, context)
+    return _one_per_pair(events)
+
+
+MARKS = {"PERSON": "%person", "WEAPON_SYSTEM": "%weapon", "COUNTRY": "%country"}
+
+
+def _marks(doc: Any, start: int, inside: list[Found]) -> dict[int, str]:
+    """Tokens inside a person's, a weapon's or a country's name, with that class."""
+    marks: dict[int, str] = {}
+    for mention in inside:
+        mark = MARKS.get(mention.type)
+        if mark is None:
             continue
-        events.append(_candidate(hit, sides, sentence, inside, actors + implied,
-                                 context.anchor, dates.get(index)))
-    return events
+        span = doc.char_span(mention.start - start, mention.end - start, alignment_mode="expand")
+        for token in span or ():
+            marks[token.i] = mark
+    return marks
 
 
 def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
@@ -358,173 +422,120 @@ def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
     return any(a.person for a in actors) or bool(cue("visitors").search(sentence.text))
 
 
-@cache
-def _joint_types() -> frozenset[str]:
-    return frozenset(load_json_data("lexicons/actors.json")["joint_types"])
+def _one_per_pair(events: list[EventCandidate]) -> list[EventCandidate]:
+    """One happening per type and ordered pair in a sentence ('held talks and met')."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    kept = []
+    for event in events:
+        key = (event.type, event.source_country, event.target_country)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
-@cache
-def _implied_types() -> frozenset[str]:
-    return frozenset(load_json_data("lexicons/actors.json")["implied_side_types"])
+def _remember(events: list[EventCandidate], sides: SentenceSides,
+              context: DocumentContext) -> None:
+    """The side that acted last ('it', 'they'), and the two sides named together last
+    ('the two countries'): 'A and B', 'between A and B', 'the A and B sides'."""
+    for event in events:
+        source = next((a for a in sides.actors if a.country == event.source_country), None)
+        if source is not None:
+            context.last = source
+    pair = _named_pair(sides)
+    if pair is not None:
+        context.pair = pair
 
 
-def _sides_for(
-    hit: TriggerHit, actors: list[Actor], implied: list[Actor], origins: list[Actor]
-) -> list[Actor]:
-    """The candidate sides for one trigger: an arms transfer may add its system's origin;
-    only the acts of a pair's own dealings may add the pair's unnamed other side (an
-    accusation or an arrest names whom it is aimed at)."""
-    sides = actors + (origins if hit.rule.type == "AID" else [])
-    joint = hit.rule.type in _joint_types()  # "the two leaders condemned X": not each other
-    sides += [a for a in implied if a.label != "PAIR" or joint] if (
-        hit.rule.type in _implied_types()) else []
-    return sorted(sides, key=lambda a: a.start)
-
-
-def _weapon_origins(
-    inside: list[Found], actors: list[Actor], tables: ActorTables
-) -> list[Actor]:
-    """'Vietnam took delivery of Su-30MK2 fighters': an arms transfer's unnamed supplier
-    is the country the system comes from."""
-    named = {a.country for a in actors}
-    return [
-        Actor(m.start, origin, None, False, "WEAPON_ORIGIN")
-        for m in inside
-        if m.type == "WEAPON_SYSTEM" and (origin := tables.origins.get(m.key))
-        and origin not in named
-    ]
-
-
-def _first_person(
-    sentence: Sentence, speakers: tuple[tuple[Span, Actor], ...]
-) -> list[Actor]:
-    """'"We are ready to help Vietnam," Lukashenko said': I, we and our are the speaker."""
-    found = []
-    for span, speaker in speakers:
-        if span.end <= sentence.start or sentence.end <= span.start:
+def _named_pair(sides: SentenceSides) -> tuple[Actor, Actor] | None:
+    doc = sides.doc
+    by_token: dict[int, Actor] = {}
+    for actor in sides.actors:
+        if actor.place or actor.label in ("PAIR", "IMPLIED"):
             continue
-        start = max(span.start, sentence.start) - sentence.start
-        end = min(span.end, sentence.end) - sentence.start
-        match = cue("first_person").search(sentence.text, start, end)
-        if match is not None:
-            found.append(replace(speaker, start=sentence.start + match.start()))
-    return found
+        token = _token_at(doc, actor.start - sides.start)
+        if token is not None:
+            by_token.setdefault(token.i, actor)
+    for index, actor in by_token.items():
+        token = doc[index]
+        head = _phrase_head(token)
+        if head.dep_ != "conj":
+            continue
+        partner = next((a for i, a in by_token.items() if _phrase_head(doc[i]).i == head.head.i
+                        and a.country != actor.country), None)
+        if partner is not None:
+            return partner, actor
+    return None
 
 
-def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[Span, Actor], ...]:
-    people = {m.key: m for m in mentions if m.type == "PERSON" and m.country}
-    return tuple(
-        (q.span, Actor(q.span.start, people[q.speaker].country or "", q.speaker, True))
-        for q in quotes if q.speaker in people
-    )
-
-
-def _own_dates(hits: list[TriggerHit], text: str) -> dict[int, DateExpression]:
-    """Date expressions by trigger. A lone expression opening the sentence ('In 2023, the
-    two allies signed ... and agreed ...') dates every act in it; 'accepted an invitation
-    to visit Minsk in May': a date after an intent's infinitive dates the intended act,
-    not the intent."""
-    expressions = date_expressions(text)
-    assigned = assign_dates([(h.start, h.end) for h in hits], expressions)
-    if len(expressions) == 1 and all(expressions[0].end <= h.start for h in hits):
-        assigned = dict.fromkeys(range(len(hits)), expressions[0])
-    return {
-        index: expression for index, expression in assigned.items()
-        if not (
-            hits[index].rule.type == "AGREE" and expression.start >= hits[index].end
-            and re.search(r"\bto\s+\w+", text[hits[index].end : expression.start].lower())
-        )
-    }
-
-
-def _implied_sides(
-    actors: list[Actor], sentence: Sentence, dyad: tuple[str, str] | None
-) -> list[Actor]:
-    """One side named in an article about a pair: the other side is implied, unless the
-    sentence points elsewhere ("ready to help other countries")."""
-    countries = {a.country for a in actors}
-    if not dyad or len(countries) >= 2 or cue("generic_objects").search(sentence.text):
-        return []
-    if not (cue("both_sides").search(sentence.text) or countries & set(dyad)):
-        return []
-    # label "PAIR": both sides stand in for 'the two leaders', who act together
-    label = "" if countries & set(dyad) else "PAIR"
-    return [Actor(sentence.end, c, None, False, label) for c in dyad if c not in countries]
-
-
-def _outside_intent(hits: list[TriggerHit], text: str) -> list[TriggerHit]:
-    """'ready to cooperate', 'agreed to supply': the act is the content of an intent, so
-    only the intent (AGREE) is an event; likewise a deed asked for ('asked him to station
-    missiles', 'suggested that specialists discuss it') is only the request. A new
-    clause ("…, as Putin made a visit") is not inside."""
-    lowered = text.lower()
-    governing = [h for h in hits if h.rule.type in ("AGREE", "REQUEST") and (
-        lowered[h.start : h.end].endswith((" to", " that"))
-        or re.match(r"[^,;]{0,30}?\b(?:to|that)\b", lowered[h.end :]))]
-    deeds = _requested_types()
-    return [
-        hit for hit in hits
-        if not any(
-            outer.end <= hit.start
-            and (hit.rule.type not in ("AGREE", "REQUEST") if outer.rule.type == "AGREE"
-                 else hit.rule.type in deeds)
-            and not cue("scope_break").search(lowered[outer.end : hit.start])
-            for outer in governing
-        )
-    ]
-
-
-@cache
-def _requested_types() -> frozenset[str]:
-    return frozenset(load_json_data("lexicons/actors.json")["requested_types"])
+def _phrase_head(token: Any) -> Any:
+    """'Saudi' of 'the Saudi and Iranian sides' heads its own conjunct."""
+    current = token
+    while current.dep_ in ("compound", "amod", "poss", "nmod") and current.head is not current:
+        if current.dep_ == "amod" and any(c.dep_ == "conj" for c in current.children):
+            return current
+        current = current.head
+    return current
 
 
 def _candidate(
-    hit: TriggerHit, sides: tuple[Actor, Actor], sentence: Sentence, inside: list[Found],
-    actors: list[Actor], anchor: PartialDate | None, expression: Any,
+    frame: Frame, sides: tuple[Actor, Actor], sentence: Sentence, doc: Any,
+    inside: list[Found], actors: list[Actor], anchor: PartialDate | None,
+    expression: DateExpression | None,
 ) -> EventCandidate:
     source, target = sides
-    status = _status(hit, sentence)
-    date, basis = dated(expression, anchor, status, sentence.text, (hit.start, hit.end))
+    local = _trigger(doc, frame)
+    trigger = (sentence.start + local[0], sentence.start + local[1])
+    status = _status(frame, sentence.text, local)
+    when, basis = dated(expression, anchor, status, sentence.text, local)
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
+    word = doc[frame.head].lower_
     return EventCandidate(
-        type=hit.rule.type,
-        mode=hit.rule.mode,
-        context=hit.rule.context,
+        type=frame.code.type,
+        mode=frame.code.mode,
+        context=frame.code.context,
         source_country=source.country,
         target_country=target.country,
         source_key=source.key,
         target_key=target.key,
         actor_keys=people,
-        trigger=Span(sentence.start + hit.start, sentence.start + hit.end),
+        trigger=Span(*trigger),
         evidence=Span(sentence.start, sentence.end),
-        date=date,
+        date=when,
         date_basis=basis,
         status=status,  # type: ignore[arg-type]
-        location=_location(inside, sentence, hit),
-        rule=hit.rule.id,
-        score=event_score(hit.rule.type, hit.rule.mode, status),
+        location=_location(inside, sentence, frame, trigger),
+        rule=f"cameo:{frame.code.cameo}:{word}:{source.country}-{target.country}",
+        score=event_score(frame.code.type, frame.code.mode, status),
+        source_sector=source.sector,
+        target_sector=target.sector,
     )
 
 
 def document_events(
-    paragraphs: list[Paragraph], mentions: list[Found], anchor: PartialDate | None,
-    rules: tuple[TriggerRule, ...], knowledge: Knowledge | None = None,
-    quotes: list[Quote] | None = None,
+    sentences: list[Sentence], parses: dict[int, tuple[Any, int]], mentions: list[Found],
+    anchor: PartialDate | None, knowledge: Knowledge | None = None,
+    quotes: list[Quote] | None = None, text: str = "",
 ) -> list[EventCandidate]:
+    if text and discarded_story(text):
+        return []
     context = DocumentContext(
         people=[m for m in mentions if m.type == "PERSON"],
         anchor=anchor,
-        rules=rules,
         dyad=document_dyad(mentions),
         tables=actor_tables(knowledge),
+        lexicon=load_lexicon(),
         speakers=_speakers(quotes or [], mentions),
     )
     events: list[EventCandidate] = []
     recent: set[int] = set()
     occasion: PartialDate | None = None
-    for sentence in sentences_of(paragraphs):
-        found = sentence_events(sentence, mentions, context)
+    for whole in sentences:
+        if whole.start not in parses:
+            continue
+        doc, cut = parses[whole.start]
+        sentence = replace(whole, start=whole.start + cut, text=whole.text[cut:])
+        found = sentence_events(sentence, doc, mentions, context)
         if cue("recent_time").search(sentence.text):
             recent.update(e.evidence.start for e in found)
         if occasion is not None and cue("occasion_reference").search(sentence.text):
@@ -536,7 +547,32 @@ def document_events(
                     event.status == "occurred"):
                 occasion = event.date
         events += found
+    events = _lede_dated(events, anchor, sentences[:LEDE_SENTENCES])
     return _placed_at_dateline(events, mentions, anchor, recent, context.tables.capitals)
+
+
+LEDE_SENTENCES = 3
+LEDE_DAYS = 7
+
+
+def _lede_dated(events: list[EventCandidate], anchor: PartialDate | None,
+                lede: list[Sentence]) -> list[EventCandidate]:
+    """An article reports its news on the day its lede gives ('signed on Wednesday' in a
+    Thursday paper): what it reports later without a date of its own happened then,
+    not on the day of publication."""
+    if anchor is None or anchor.precision != "day" or not lede:
+        return events
+    end = lede[-1].end
+    dated = [e.date for e in events if e.evidence.start < end and e.date_basis == "text"
+             and e.status == "occurred" and e.date is not None and e.date.precision == "day"]
+    if not dated:
+        return events
+    day = dated[0]
+    gap = date.fromisoformat(anchor.value) - date.fromisoformat(day.value)
+    if not timedelta(days=1) <= gap <= timedelta(days=LEDE_DAYS):
+        return events
+    return [replace(e, date=day, date_basis="lede") if e.date_basis == "article" else e
+            for e in events]
 
 
 NEWS_DAYS = 7
@@ -569,3 +605,7 @@ def _near(when: PartialDate | None, anchor: PartialDate | None) -> bool:
         return False
     day, report = date.fromisoformat(when.value), date.fromisoformat(anchor.value)
     return timedelta(0) <= report - day <= timedelta(days=NEWS_DAYS)
+
+
+__all__ = ["DocumentContext", "document_dyad", "document_events", "event_anchor",
+           "sentences_of"]

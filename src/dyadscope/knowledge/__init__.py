@@ -20,7 +20,6 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "gazetteers/titles.jsonl": ("id", "pattern", "role", "kind"),
     "gazetteers/weapons.jsonl": ("id", "name"),
     "office_holders.jsonl": ("id", "name", "country", "offices"),
-    "lexicons/events.jsonl": ("id", "type", "patterns"),
 }
 
 
@@ -31,7 +30,6 @@ class Knowledge:
     titles: tuple[dict[str, Any], ...]
     weapons: tuple[dict[str, Any], ...]
     office_holders: tuple[dict[str, Any], ...]
-    event_lexicon: tuple[dict[str, Any], ...]
     extra: dict[str, Any]
     version: str
 
@@ -98,7 +96,6 @@ def load(extra_dir: Path | None = None) -> Knowledge:
         titles=tuple(loaded["gazetteers/titles.jsonl"]),
         weapons=tuple(loaded["gazetteers/weapons.jsonl"]),
         office_holders=tuple(loaded["office_holders.jsonl"]),
-        event_lexicon=tuple(loaded["lexicons/events.jsonl"]),
         extra={},
         version=version,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dyadscope.extract.triggers import event_score, type_scores
+from dyadscope.extract.scoring import event_score, type_scores
 
 
 def test_signing_weighs_more_than_talk_and_planning_less_than_doing() -> None:

@@ -1,0 +1,375 @@
+"""Convert the PETRARCH2 dictionaries and the CAMEO->PLOVER table into dyadscope's lexicons.
+
+Run from the repository root (with ../shared beside it), then rebuild the manifest::
+
+    .venv/bin/python scripts/build_lexicons.py [--shared ../shared]
+    .venv/bin/python scripts/build_manifest.py
+
+Reads (never at run time, only here):
+- ``lexicons/petrarch2/CAMEO.2.0.txt``: verb synonym blocks and their patterns (MIT)
+- ``lexicons/petrarch2/Phoenix.agents.txt``: role nouns to CAMEO agent codes (MIT)
+- ``lexicons/petrarch2/Phoenix.discards.txt``: phrases that mark non-political text (MIT)
+- ``lexicons/plover/CAMEO2PLOVER-2021.txt``: CAMEO codes to PLOVER (CC BY-SA 4.0)
+
+Writes into ``src/dyadscope/data/lexicons/``:
+- ``cameo_verbs.jsonl``: one verb block a line: its verbs (lemma, particles, inflected
+  forms, own code) and its patterns (subject words, object phrases, prepositional
+  phrases, which slot holds the target, CAMEO code and the code of the reverse act)
+- ``cameo_synsets.json``: the noun classes (&TREATY, &WEAPON ...) the patterns use
+- ``cameo_plover.json``: our CAMEO->PLOVER table: the 2021 table, with the changes that
+  PLOVER v2.0 and our gold annotation rules make (listed with reasons in OVERRIDES)
+- ``agents.json``: role nouns to sectors (GOV, MIL, COP, OPP, REB, BUS, CVL ...)
+- ``discards.json``: phrases whose sentence (or story, for ``story``) codes no event
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "dyadscope" / "data" / "lexicons"
+VERSION = "1"
+
+# Where our gold rules (PLOVER v2.0, shared/gold/README.md) part from the 2021 table.
+OVERRIDES: dict[str, tuple[str, str | None, str | None, str]] = {
+    "01": ("", None, None, "public statements are no PLOVER event"),
+    "016": ("REJECT", "deny", None, "denials are REJECT"),
+    "018": ("SUPPORT", "praise", "diplomatic", "empathetic comment: sympathy is support"),
+    "019": ("AGREE", None, "diplomatic", "express accord"),
+    "02": ("REQUEST", None, None, "appeals are REQUEST (v2.0)"),
+    "040": ("CONSULT", "meet", None, "meetings and talks (our mode name)"),
+    "046": ("CONSULT", "meet", "diplomatic", "negotiations are talks"),
+    "051": ("SUPPORT", "praise", "diplomatic", "praise or endorse (our mode name)"),
+    "08": ("CONCEDE", None, None, "the 2021 table lists 08 twice; the block is CONCEDE"),
+    "057": ("SUPPORT", "sign", "diplomatic", "signing an agreement is SUPPORT (gold README)"),
+    "163": ("SANCTION", "restrict", "economic", "sanctions, embargoes, tariffs are SANCTION"),
+    "0871": ("CONCEDE", "ceasefire", "military", "ceasefires are CONCEDE (gold README)"),
+    "0872": ("CONCEDE", "ease", "military", "easing a blockade is a concession"),
+    "087": ("CONCEDE", None, "military", "de-escalation is a concession"),
+    "0874": ("RETREAT", "withdraw", "military", "actual withdrawals are RETREAT"),
+    "0873": ("RETREAT", "disarm", "military", "demobilisation is RETREAT"),
+    "084": ("RETREAT", "release", "legal", "releases of people are RETREAT"),
+    "0841": ("RETREAT", "release", "legal", "releases of people are RETREAT"),
+    "166": ("SANCTION", "expel", "diplomatic", "expelling diplomats is SANCTION"),
+    "174": ("COERCE", "deport", "legal", "expulsions of people are COERCE"),
+    "191": ("COERCE", "blockade", "military", "blockades are COERCE"),
+    "192": ("COERCE", "occupy", "military", "seizures of territory are COERCE"),
+    "196": ("ASSAULT", None, "military", "violating a ceasefire is an attack"),
+}
+
+SECTORS = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
+    "LEG": "legislature", "SPY": "intelligence", "OPP": "opposition", "REB": "rebels",
+    "INS": "insurgents", "CVL": "civilians", "BUS": "business", "MED": "media",
+    "EDU": "education", "HLH": "health", "CRM": "criminals", "UAF": "armed group",
+    "REL": "religious", "LAB": "labour", "AGR": "agriculture", "NGO": "ngo",
+    "NGM": "movement", "REF": "refugees", "ELI": "elites", "PTY": "party",
+    "HRI": "rights group", "ENV": "environment", "SEP": "separatists", "IGO": "igo",
+    "DEV": "development", "MOD": "moderates", "RAD": "radicals", "PPL": "civilians",
+}
+MARKERS = {"+", "$", "%", "^"}
+
+
+def plurals(word: str) -> list[str]:
+    """Regular plurals the PETRARCH way: +S, Y -> IES, SS -> +ES."""
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith(("ss", "sh", "ch", "x")):
+        return [word + "es"]
+    return [word + "s"]
+
+
+def verb_forms(base: str) -> list[str]:
+    """Regular inflections of an English verb; doubtful doublings are added as variants
+    (a form the text never uses costs nothing)."""
+    forms = {base}
+    vowels = "aeiou"
+    cvc = (len(base) > 2 and base[-1] not in vowels + "wxy" and base[-2] in vowels
+           and base[-3] not in vowels)
+    stems = [base, base + base[-1]] if cvc else [base]
+    if base.endswith("y") and base[-2:-1] not in tuple(vowels):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+        if base.endswith("ie"):
+            forms.add(base[:-2] + "ying")
+    else:
+        forms.add(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"))
+        for stem in stems:
+            forms |= {stem + "ed", stem + "ing"}
+    return sorted(forms)
+
+
+def strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def parse_synsets(lines: list[str]) -> dict[str, list[list[str]]]:
+    synsets: dict[str, list[list[str]]] = {}
+    name: str | None = None
+    no_plural = False
+    for raw in lines:
+        line = strip_comment(raw).strip()
+        if line.startswith("&"):
+            name = line.rstrip("_")
+            no_plural = line.endswith("_")
+            synsets[name] = []
+        elif line.startswith("+") and name:
+            phrase = line[1:]
+            stop = no_plural or phrase.endswith("_")
+            words = [w.lower() for w in phrase.strip("_").split("_") if w]
+            synsets[name].append(words)
+            if not stop and words[-1].isalpha():
+                for plural in plurals(words[-1]):
+                    synsets[name].append([*words[:-1], plural])
+        elif not line:
+            name = None
+    return synsets
+
+
+CODE = re.compile(r"\[([^\]]*)\]")
+
+
+def split_code(text: str) -> tuple[str | None, str | None]:
+    """'042:043' -> ('042', '043'); ':020' -> (None, '020'); '---' -> (None, None)."""
+    primary, _, reverse = text.strip().partition(":")
+
+    def clean(code: str) -> str | None:
+        code = code.strip()
+        return code if code and code != "---" and code.isdigit() else None
+
+    return clean(primary), clean(reverse)
+
+
+def parse_verb_line(line: str) -> list[dict[str, Any]]:
+    """'MEET {MEETS MET MEETING} [040]', '+MEET_WITH {...}', 'WIRE_+TAP' -> verb entries."""
+    code_match = CODE.search(line)
+    code = split_code(code_match.group(1)) if code_match else (None, None)
+    body = CODE.sub("", line)
+    irregular: list[str] = []
+    if "{" in body:
+        body, _, rest = body.partition("{")
+        irregular = rest.split("}")[0].split()
+    words = body.split()
+    if not words:
+        return []
+    phrase = words[0]
+    parts = phrase.split("_")
+    marked = [i for i, p in enumerate(parts) if p.startswith("+")]
+    head = marked[0] if marked else 0
+    parts = [p.lstrip("+").lower() for p in parts if p.strip("+")]
+    if not parts:
+        return []
+    lemma = parts[head]
+    forms = set(verb_forms(lemma))
+    for form in irregular:
+        form_parts = [p.lstrip("+").lower() for p in form.split("_") if p.strip("+")]
+        if len(form_parts) == len(parts):
+            forms.add(form_parts[head])
+    return [{
+        "lemma": lemma,
+        "before": parts[:head],
+        "after": parts[head + 1 :],
+        "forms": sorted(forms),
+        "code": code[0],
+        "reverse": code[1],
+    }]
+
+
+TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|[^\s(){}]+")
+
+
+def parse_terms(text: str) -> list[str]:
+    return [w.lower() if not w.startswith("&") else w for w in text.split() if w not in MARKERS]
+
+
+def parse_pattern(line: str) -> dict[str, Any] | None:
+    code_match = CODE.search(line)
+    if not code_match:
+        return None
+    primary, reverse = split_code(code_match.group(1))
+    body = line[1 : code_match.start()].strip()
+    if "*" not in body:
+        return None
+    before, _, after = body.partition("*")
+    pattern: dict[str, Any] = {
+        "subject": [t for t in parse_terms(re.sub(r"[{}()]", " ", before))],
+        "objects": [],
+        "preps": [],
+        "target": None,
+        "source": None,
+        "code": primary,
+        "reverse": reverse,
+    }
+    for piece in TOKEN.findall(after):
+        if piece.startswith("("):
+            words = piece[1:-1].split()
+            if not words:
+                continue
+            preps = [p.lower() for p in words[0].split("/")]
+            inner = " ".join(words[1:])
+            terms = parse_terms(inner.replace("{", " ").replace("}", " "))
+            pattern["preps"].append({"prep": preps, "terms": terms})
+            if "+" in inner.split():
+                pattern["target"] = preps
+            if "$" in inner.split():
+                pattern["source"] = preps
+        elif piece.startswith("{"):
+            terms = parse_terms(piece[1:-1])
+            if terms:
+                pattern["objects"].append(terms)
+        elif piece == "+":
+            pattern["target"] = pattern["target"] or ["object"]
+        elif piece in MARKERS:
+            continue
+        else:
+            pattern["objects"].append(parse_terms(piece))
+    pattern["objects"] = [o for o in pattern["objects"] if o]
+    if primary is None and reverse is None and not pattern["objects"] and not pattern["preps"]:
+        return None
+    return pattern
+
+
+def parse_blocks(lines: list[str]) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    block: dict[str, Any] | None = None
+    for raw in lines:
+        line = strip_comment(raw)
+        if raw.startswith("---"):
+            header = raw.strip("- \n")
+            code = CODE.search(header)
+            name = CODE.sub("", header).strip()
+            primary, reverse = split_code(code.group(1)) if code else (None, None)
+            block = {"block": name, "code": primary, "reverse": reverse,
+                     "verbs": [], "patterns": []}
+            blocks.append(block)
+        elif block is None or not line.strip():
+            continue
+        elif line.startswith("-"):
+            pattern = parse_pattern(line)
+            if pattern is not None:
+                block["patterns"].append(pattern)
+        elif not line.startswith(("~", "&", "+ ")):
+            block["verbs"] += parse_verb_line(line.strip())
+    return [b for b in blocks if b["verbs"]]
+
+
+def cameo_verbs(path: Path) -> tuple[list[dict[str, Any]], dict[str, list[list[str]]]]:
+    lines = path.read_text(encoding="latin-1").splitlines()
+    start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
+    stop = next(i for i, line in enumerate(lines) if "TRANSFORMATIONS" in line)
+    synsets = parse_synsets(lines[:start])
+    return parse_blocks(lines[start:stop]), synsets
+
+
+def plover_table(path: Path) -> dict[str, Any]:
+    table: dict[str, dict[str, Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^(\d{2,4}):\s*([^#]*)(?:#\s*(.*))?$", line)
+        if not match:
+            continue
+        code, fields, note = match.group(1), match.group(2), (match.group(3) or "").strip()
+        parts = [p.strip() for p in fields.split(",")] + ["", ""]
+        kind = parts[0].upper()
+        if not kind:
+            continue
+        table[code] = {"type": kind, "mode": parts[1] or None,
+                       "context": parts[2].replace(" ", "") or None, "cameo": note}
+    for code, (kind, mode, context, why) in OVERRIDES.items():
+        table[code] = {**table.get(code, {"cameo": ""}), "type": kind or None, "mode": mode,
+                       "context": context, "changed": why}
+    return {
+        "version": VERSION,
+        "source": "openeventdata/PLOVER CAMEO2PLOVER-2021.txt (draft 0.8, CC BY-SA 4.0), "
+                  "changed where PLOVER v2.0 and shared/gold/README.md differ ('changed')",
+        "codes": dict(sorted(table.items())),
+    }
+
+
+def agents(path: Path) -> dict[str, Any]:
+    substitutions: dict[str, list[str]] = {}
+    table: dict[str, str] = {}
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = strip_comment(raw).strip()
+        if not line:
+            continue
+        sub = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", line)
+        if sub:
+            substitutions[sub.group(1)] = [w.strip() for w in sub.group(2).split(",")]
+            continue
+        match = re.match(r"^(.*?)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", line)
+        if not match:
+            continue
+        phrase, irregular, code = match.group(1), match.group(2), match.group(3)
+        sector = code.replace("~", "")[:3]
+        if sector not in SECTORS:
+            continue
+        for variant in _substituted(phrase.strip(), substitutions):
+            words = variant.strip("_").replace("_", " ").lower().split()
+            if not words:
+                continue
+            name = " ".join(words)
+            table.setdefault(name, sector)
+            if irregular is None:
+                for plural in plurals(words[-1]):
+                    table.setdefault(" ".join([*words[:-1], plural]), sector)
+            else:
+                for form in irregular.strip("{}").split():
+                    table.setdefault(form.replace("_", " ").lower(), sector)
+    return {"version": VERSION, "source": "PETRARCH2 Phoenix.agents.txt (MIT)",
+            "sectors": SECTORS, "agents": dict(sorted(table.items()))}
+
+
+def _substituted(phrase: str, substitutions: dict[str, list[str]]) -> list[str]:
+    for marker, words in substitutions.items():
+        if marker in phrase:
+            return [v for w in words for v in _substituted(phrase.replace(marker, w),
+                                                            substitutions)]
+    return [phrase]
+
+
+def discards(path: Path) -> dict[str, Any]:
+    sentence: list[str] = []
+    story: list[str] = []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = strip_comment(raw).strip()
+        if not line or line.startswith("<"):
+            continue
+        whole = line.startswith("+")
+        phrase = line.lstrip("+").strip().lower()
+        (story if whole else sentence).append(phrase)
+    return {"version": VERSION, "source": "PETRARCH2 Phoenix.discards.txt (MIT); a phrase "
+            "ending in '_' must end a word, others are stems",
+            "sentence": sorted(set(sentence)), "story": sorted(set(story))}
+
+
+def write_json(name: str, content: Any) -> None:
+    (OUT / name).write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n",
+                            encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    lexicons = args.shared / "lexicons"
+    blocks, synsets = cameo_verbs(lexicons / "petrarch2" / "CAMEO.2.0.txt")
+    with (OUT / "cameo_verbs.jsonl").open("w", encoding="utf-8") as out:
+        for index, block in enumerate(blocks):
+            out.write(json.dumps({"id": f"{index:04d}-{block['block']}", **block}) + "\n")
+    write_json("cameo_synsets.json", {"version": VERSION, "source": "PETRARCH2 CAMEO.2.0.txt "
+               "(MIT)", "synsets": synsets})
+    write_json("cameo_plover.json", plover_table(lexicons / "plover" / "CAMEO2PLOVER-2021.txt"))
+    write_json("agents.json", agents(lexicons / "petrarch2" / "Phoenix.agents.txt"))
+    write_json("discards.json", discards(lexicons / "petrarch2" / "Phoenix.discards.txt"))
+    patterns = sum(len(b["patterns"]) for b in blocks)
+    verbs = sum(len(b["verbs"]) for b in blocks)
+    print(f"{len(blocks)} blocks, {verbs} verbs, {patterns} patterns, {len(synsets)} synsets")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,627 @@
+"""Predicates and their arguments, read off the dependency parse of one sentence.
+
+A frame is one event-denoting word (a verb such as 'condemned', or a noun such as
+'talks') with its CAMEO code and the phrases that may name its two sides: the subject
+(or the agent of a passive, the possessor of a noun) and, in order of preference, the
+phrases that may name the target (a preposition the pattern marks, the indirect and
+direct object, prepositional objects). Which country each phrase names is decided
+later, from the mentions; this module only reads the grammar and the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyadscope.extract.lexicon import (
+    EventCode,
+    Lexicon,
+    NounSense,
+    Pattern,
+    VerbSense,
+    word_forms,
+)
+
+# Dependents that open a clause of their own: their words are not part of a phrase.
+CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc",
+           "mark", "appos", "npadvmod", "prep_clause"}
+OBJECTS = ("dative", "dobj", "attr", "oprd")
+RELATIVE = {"who", "which", "that", "whom"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+PLANNING = {"plan", "plans", "planned", "planning", "expect", "expects", "expected",
+            "intend", "intends", "intended", "schedule", "scheduled", "set", "due", "going",
+            "prepare", "prepares", "prepared", "preparing", "poised", "slated"}
+# A noun event named as the time or occasion of the clause: 'during the talks'.
+OCCASIONS = {"during", "after", "following", "before", "amid", "at", "ahead", "since",
+             "upon", "throughout", "until", "despite", "for", "of"}
+HAPPEN = {"take", "took", "taken", "takes", "taking", "hold", "held", "holds", "begin",
+          "began", "begun", "begins", "start", "started", "end", "ended", "continue",
+          "continued", "conclude", "concluded", "open", "opened", "come", "came", "follow",
+          "followed", "resume", "resumed", "occur", "occurred", "happen", "happened", "mark",
+          "marked", "be", "is", "was", "were", "are", "been"}
+CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
+READY = {"ready", "willing", "prepared", "eager", "keen", "determined", "open"}
+GOVERNED_CODES = {"AGREE": "030", "THREATEN": "130", "REQUEST": "020", "REJECT": "120"}
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    role: str  # subject, agent, object, dative, possessor, modifier, prep:<word>
+    head: int
+    tokens: tuple[int, ...]  # nearest the head first
+
+
+@dataclass(slots=True)
+class Frame:
+    head: int
+    kind: str  # "verb" or "noun"
+    code: EventCode
+    subjects: list[Arg]
+    targets: list[Arg]
+    reverse: bool = False
+    passive: bool = False
+    negated: bool = False
+    planned: bool = False
+    pattern: bool = False  # a pattern of the lexicon (not only the bare verb) matched
+    suppressed: bool = False
+    inherited: bool = False  # the subject is borrowed from a governing clause
+    consumed: set[int] = field(default_factory=set)  # nouns this frame read as its object
+    # prepositions whose object is the target even when it is a place ('arrived in Serbia')
+    marked: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One parsed sentence and what its mentions say of its words: `marks` gives the
+    class of a token that is part of a name ('%person', '%weapon', '%country')."""
+
+    doc: Any
+    marks: dict[int, str]
+
+
+def phrase(token: Any) -> tuple[int, ...]:
+    """The token's phrase without the clauses hanging from it, nearest words first."""
+    order: list[int] = []
+    queue = deque([token])
+    while queue:
+        current = queue.popleft()
+        order.append(current.i)
+        for child in current.children:
+            reduced = child.dep_ == "acl" and child.tag_ == "VBN"  # 'camps located in X'
+            if (child.dep_ in CLAUSES and not reduced) or (
+                    child.dep_ == "conj" and child.tag_.startswith("VB")):
+                continue
+            queue.append(child)
+    return tuple(order)
+
+
+def words(parsed: Parsed, indices: list[int] | tuple[int, ...]) -> list[str]:
+    return [parsed.marks.get(i, parsed.doc[i].lower_) for i in sorted(indices)]
+
+
+def _children(token: Any, *deps: str) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and not child.tag_.startswith("VB"):
+            found += _conjuncts(child)
+    return found
+
+
+def is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
+    """The phrases naming who acts, and whether they were borrowed from another clause."""
+    if is_passive(verb):
+        agents = [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+        return [Arg("agent", p.i, phrase(p)) for p in agents], False
+    for subject in _children(verb, "nsubj", "csubj"):
+        if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return [Arg("subject", verb.head.i, phrase(verb.head))], True
+        return [Arg("subject", subject.i, phrase(subject))], False
+    head = verb.head
+    if head is verb or depth > 3:
+        return [], False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.tag_.startswith(("VB", "JJ")):
+        if verb.dep_ == "xcomp" and _children(head, "dobj") and not is_passive(head):
+            obj = _children(head, "dobj")[0]  # 'urged Cambodia to stop': Cambodia stops
+            return [Arg("subject", obj.i, phrase(obj))], True
+        found, _ = subjects(head, depth + 1)
+        return found, True
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # 'is ready to cooperate'
+        return subjects(head.head, depth + 1)[0], True
+    if verb.dep_ == "acl" and _infinitive(verb) and head.head is not head:
+        # 'signed a deal to purchase tanks': who signs purchases
+        governor = head.head
+        if governor.tag_.startswith("VB"):
+            return subjects(governor, depth + 1)[0], True
+        if head.dep_ == "pobj" and governor.head.tag_.startswith("VB"):
+            return subjects(governor.head, depth + 1)[0], True
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+        return [Arg("subject", head.i, phrase(head))], True
+    return [], False
+
+
+def objects(verb: Any) -> list[Arg]:
+    args = []
+    for dep in OBJECTS:
+        for child in _children(verb, dep):
+            for part in _conjuncts(child):
+                args.append(Arg("dative" if dep == "dative" else "object", part.i, phrase(part)))
+    if is_passive(verb):
+        for child in _children(verb, "nsubjpass"):
+            for part in _conjuncts(child):
+                args.append(Arg("object", part.i, phrase(part)))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'troops stationed in Niger'
+        args.append(Arg("object", verb.head.i, phrase(verb.head)))
+    return args
+
+
+def prepositions(token: Any) -> list[Arg]:
+    args = []
+    for prep in _children(token, "prep", "agent"):
+        word = prep.lower_
+        for pobj in _children(prep, "pobj", "pcomp"):
+            for part in _conjuncts(pobj):
+                args.append(Arg(f"prep:{word}", part.i, phrase(part)))
+        for inner in _children(prep, "prep"):  # 'ahead of', 'because of'
+            for pobj in _children(inner, "pobj"):
+                args.append(Arg(f"prep:{inner.lower_}", pobj.i, phrase(pobj)))
+    for particle in _children(token, "prt"):  # 'hand over X to'
+        args += prepositions(particle)
+    return args
+
+
+def _negated(token: Any) -> bool:
+    current = token
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _planned(token: Any) -> bool:
+    current = token
+    for _ in range(3):
+        auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE for a in auxes):
+            return True
+        if any(a.lower_ == "would" for a in auxes) and current.lower_ not in {
+                "like", "love", "prefer", "welcome"}:
+            return True
+        if current.dep_ == "xcomp" and current.head.lower_ in PLANNING:
+            return True
+        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    code: str | None
+    reverse: str | None
+    pattern: Pattern | None
+
+
+def _adjacent(doc: Any, verb: Any, sense: VerbSense) -> bool:
+    after = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(sense.after)]]
+    before = [t.lower_ for t in doc[max(0, verb.i - len(sense.before)) : verb.i]]
+    if sense.after and after != list(sense.after):
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj")]
+        if not set(sense.after) <= set(particles):
+            return False
+    return not sense.before or before == list(sense.before)
+
+
+def _pattern_fits(lexicon: Lexicon, pattern: Pattern, regions: dict[str, Any]) -> bool:
+    """Subject words anywhere in the subject; object phrases ending at the head of an
+    object (or a particle); prepositional phrases ending at the head of their object."""
+    subject, heads, loose, preps = (regions["subject"], regions["heads"], regions["loose"],
+                                    regions["preps"])
+    if any(not lexicon.phrase_in((term,), subject) for term in pattern.subject):
+        return False
+    for terms in pattern.objects:
+        if not (any(lexicon.phrase_ends(terms, np) for np in heads)
+                or lexicon.phrase_in(terms, loose if len(terms) == 1 else regions["right"])):
+            return False
+    for wanted in pattern.preps:
+        if not any(p in wanted.preps and (not wanted.terms or any(
+                lexicon.phrase_ends(wanted.terms, np) for np in nps)) for p, nps in preps):
+            return False
+    return True
+
+
+def _best_pattern(lexicon: Lexicon, senses: list[VerbSense],
+                  regions: dict[str, Any]) -> Coding | None:
+    best: tuple[int, Pattern] | None = None
+    for sense in senses:
+        for pattern in sense.patterns:
+            if (best is None or pattern.size > best[0]) and _pattern_fits(
+                    lexicon, pattern, regions):
+                best = (pattern.size, pattern)
+    return Coding(best[1].code, best[1].reverse, best[1]) if best else None
+
+
+def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
+    """Our patterns, then CAMEO's, then our default code, then CAMEO's ('---' in ours
+    drops CAMEO's default; a blocked sense keeps its patterns, not its default)."""
+    senses = [s for s in lexicon.verbs.get(verb.lower_, ()) if _adjacent(parsed.doc, verb, s)]
+    if not senses:
+        return None
+    senses.sort(key=lambda s: -(len(s.after) + len(s.before)))
+    regions = _regions(parsed, verb)
+    ours = [s for s in senses if s.block.startswith("dyadscope:")]
+    theirs = [s for s in senses if not s.block.startswith("dyadscope:")]
+    for group in (ours, theirs):
+        found = _best_pattern(lexicon, group, regions)
+        if found is not None:
+            return found
+        if group is ours and any(s.block in lexicon.overriding for s in ours):
+            break
+    for sense in ours:
+        if sense.code == "---" and not sense.reverse:
+            return None
+        return Coding(sense.code, sense.reverse, None)
+    for sense in theirs:
+        if f"{sense.block}:{sense.lemma}" not in lexicon.blocked:
+            return Coding(sense.code, sense.reverse, None)
+    return None
+
+
+# 'a series of strikes', 'the second batch of tanks': the noun after 'of' is the head.
+QUANTITY = {"series", "number", "batch", "wave", "round", "rounds", "set", "couple", "lot",
+            "range", "total", "pair", "group", "kind", "type", "string", "barrage", "volley",
+            "spate", "package", "dozens", "hundreds", "thousands", "sale", "sales", "delivery",
+            "deliveries", "supply", "shipment", "purchase", "worth", "fleet", "squadron"}
+
+
+def content_heads(token: Any) -> list[Any]:
+    """The noun itself, and for a quantity noun the noun it counts."""
+    heads = [token]
+    if token.lower_ in QUANTITY:
+        for prep in _children(token, "prep"):
+            if prep.lower_ == "of":
+                for pobj in _children(prep, "pobj"):
+                    heads += content_heads(pobj)
+    return heads
+
+
+def head_words(parsed: Parsed, token: Any) -> list[str]:
+    """The words of a noun phrase up to its head ('two Su-30 fighter jets')."""
+    return words(parsed, list(range(token.left_edge.i, token.i + 1)))
+
+
+def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
+    subject_tokens = [i for a in subjects(verb)[0] for i in a.tokens]
+    subject_tokens += [c.i for c in verb.children if c.dep_ in ("aux", "neg")]
+    doc = parsed.doc
+    heads = [head_words(parsed, h) for a in objects(verb) for h in content_heads(doc[a.head])]
+    loose = [parsed.marks.get(c.i, c.lower_) for c in verb.children
+             if c.dep_ in ("prt", "acomp", "advmod", "oprd")]
+    preps = [(a.role.split(":", 1)[1], [head_words(parsed, h) for h in content_heads(doc[a.head])])
+             for a in prepositions(verb)]
+    for arg in objects(verb):
+        preps += [(a.role.split(":", 1)[1], [head_words(parsed, doc[a.head])])
+                  for a in prepositions(doc[arg.head])]
+    right = [t.i for t in verb.subtree if t.i > verb.i]
+    return {"subject": words(parsed, subject_tokens), "heads": heads, "loose": loose,
+            "preps": preps, "right": words(parsed, right)}
+
+
+def verb_frame(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Frame | None:
+    coding = code_verb(lexicon, parsed, verb)
+    if coding is None:
+        return None
+    reverse = coding.code is None and coding.reverse is not None
+    code = lexicon.event_code(coding.code or coding.reverse)
+    if code is None:
+        return None
+    return _verb_frame(verb, code, coding.pattern, reverse)
+
+
+def _verb_frame(verb: Any, code: EventCode, pattern: Pattern | None, reverse: bool) -> Frame:
+    found_subjects, inherited = subjects(verb)
+    marked = pattern.target if pattern and pattern.target else frozenset()
+    return Frame(
+        head=verb.i, kind="verb", code=code, subjects=found_subjects,
+        targets=_target_order(verb, pattern), reverse=reverse, passive=is_passive(verb),
+        negated=_negated(verb), planned=_planned(verb), pattern=pattern is not None,
+        inherited=inherited, marked=marked - {"object"},
+    )
+
+
+PREP_ORDER = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon",
+              "for", "from", "between", "among", "over", "of", "by", "in", "about")
+
+
+def _target_order(verb: Any, pattern: Pattern | None) -> list[Arg]:
+    """Phrases that may name the target, most likely first: what the pattern marks, the
+    indirect and direct objects, prepositional objects, then those of the object."""
+    own = objects(verb)
+    preps = prepositions(verb)
+    inner = [a for o in own for a in prepositions(verb.doc[o.head])]
+    marked = pattern.target if pattern and pattern.target else frozenset()
+    first = [a for a in preps + inner if a.role.split(":", 1)[-1] in marked]
+    if "object" in marked:
+        first += [a for a in own if a.role == "object"]
+    ranked = sorted(preps, key=lambda a: _prep_rank(a.role))
+    inner_ranked = sorted(inner, key=lambda a: _prep_rank(a.role))
+    datives = [a for a in own if a.role == "dative"]
+    direct = [a for a in own if a.role == "object"]
+    return _unique(first + datives + direct + ranked + inner_ranked)
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for arg in args:
+        if (arg.role, arg.head) not in seen:
+            seen.add((arg.role, arg.head))
+            unique.append(arg)
+    return unique
+
+
+def _prep_rank(role: str) -> int:
+    word = role.split(":", 1)[-1]
+    return PREP_ORDER.index(word) if word in PREP_ORDER else len(PREP_ORDER)
+
+
+def noun_sense(lexicon: Lexicon, doc: Any, noun: Any) -> tuple[NounSense, int] | None:
+    """The noun's sense and the index of the phrase's first word ('air' of 'air strike')."""
+    for sense in lexicon.nouns.get(noun.lower_, ()):
+        size = len(sense.phrase) - 1
+        before = [t.lower_ for t in doc[max(0, noun.i - size) : noun.i]]
+        if size == 0 or (len(before) == size and all(
+                b in word_forms(w) for b, w in zip(before, sense.phrase, strict=False))):
+            return sense, noun.i - size
+    return None
+
+
+def noun_args(noun: Any, sense: NounSense, first: int) -> tuple[list[Arg], list[Arg]]:
+    """'Russia's invasion of Ukraine', 'Thai air strikes on Cambodia', 'a meeting between
+    X and Y', 'talks with Z': who acts and at whom, from the noun's own dependents."""
+    sources: list[Arg] = []
+    targets: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.append(Arg("possessor", child.i, phrase(child)))
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < first:
+            sources.append(Arg("modifier", child.i, phrase(child)))
+    preps = prepositions(noun)
+    pair = [a for a in preps if a.role in ("prep:between", "prep:among")]
+    for arg in preps:
+        word = arg.role.split(":", 1)[1]
+        if arg in pair:
+            continue
+        if word in sense.source_preps or (word == "by" and not sense.source_preps):
+            sources.insert(0, arg)
+        elif word in sense.target_preps:
+            targets.insert(0, arg)
+        else:
+            targets.append(arg)
+    if pair and not sources:
+        sources, targets = pair[:1], pair[1:] + targets
+    elif pair:
+        targets = pair + targets
+    return sources, targets
+
+
+def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
+               frames: dict[int, Frame]) -> Frame | None:
+    """A noun event stands alone when it names its own sides, when it is the occasion
+    of the clause ('during the talks') or the subject of 'took place'; as the object of
+    a light verb ('held talks') it gives that verb its meaning; as the object of another
+    event ('condemned the strikes') it is only the topic."""
+    found = noun_sense(lexicon, parsed.doc, noun)
+    if found is None:
+        return None
+    sense, first = found
+    code = lexicon.event_code(sense.code)
+    if code is None:
+        return None
+    sources, targets = noun_args(noun, sense, first)
+    if sense.intent:
+        code, targets = _intent(lexicon, parsed.doc, noun, frames, code, targets)
+    place = _counted(noun)
+    head, dep = place.head, place.dep_
+    if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.tag_.startswith("VB"):
+        if head.lower_ in lexicon.light_verbs:
+            _lend(head, noun, code, frames, targets, sources)
+            return None
+        if head.i in frames:
+            return None  # the topic of another act: 'condemned the strikes'
+    occasion = dep == "pobj" and head.lower_ in OCCASIONS
+    happening = dep in ("nsubj", "nsubjpass") and head.lower_ in HAPPEN
+    if not (sources or targets or occasion or happening):
+        return None
+    if not sources and occasion:
+        clause = _clause_verb(noun)
+        if clause is not None:
+            sources, _ = subjects(clause)
+            targets = targets + objects(clause) + prepositions(clause)
+    return Frame(head=noun.i, kind="noun", code=code, subjects=sources, targets=targets,
+                 planned=_noun_planned(noun), marked=sense.target_preps)
+
+
+def _counted(noun: Any) -> Any:
+    """'a series of strikes' stands where 'series' stands in the clause."""
+    current = noun
+    while (current.dep_ == "pobj" and current.head.lower_ == "of"
+           and current.head.head.lower_ in QUANTITY and current.head.head is not current):
+        current = current.head.head
+    return current
+
+
+def _intent(lexicon: Lexicon, doc: Any, noun: Any, frames: dict[int, Frame],
+            code: EventCode, targets: list[Arg]) -> tuple[EventCode, list[Arg]]:
+    """'willingness to mediate', 'a vow of retaliation': an intent noun takes the sides
+    of the act it names, and an intent to attack is a threat."""
+    intended: list[Any] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    intended += [p for c in _children(noun, "prep") if c.lower_ == "of"
+                 for p in _children(c, "pobj", "pcomp")]
+    for act in intended:
+        inner = frames.get(act.i)
+        kind = inner.code.type if inner else None
+        if kind is None and (sense := noun_sense(lexicon, doc, act)) is not None:
+            found = lexicon.event_code(sense[0].code)
+            kind = found.type if found else None
+        if inner is not None:
+            inner.suppressed = True
+            targets = targets + inner.targets
+        elif act.tag_.startswith("VB"):
+            targets = targets + _target_order(act, None)
+        if kind in CONFLICT:
+            threat = lexicon.event_code("130")
+            return (threat or code), targets
+    return code, targets
+
+
+def _clause_verb(token: Any) -> Any | None:
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.tag_.startswith("VB"):
+            return current
+    return None
+
+
+def _noun_planned(noun: Any) -> bool:
+    upcoming = {"upcoming", "planned", "forthcoming", "next", "proposed", "future",
+                "scheduled", "expected", "possible", "potential"}
+    if any(c.lower_ in upcoming for c in noun.children):
+        return True
+    verb = _clause_verb(noun)
+    return verb is not None and _planned(verb)
+
+
+def _lend(verb: Any, noun: Any, code: EventCode, frames: dict[int, Frame],
+          targets: list[Arg], sources: list[Arg]) -> None:
+    """'held talks with X', 'carried out strikes on Y': the light verb takes the noun's
+    event (unless a pattern of its own fits), its subject, and the noun's prepositions."""
+    existing = frames.get(verb.i)
+    if existing is not None and existing.pattern:
+        existing.targets = _unique(targets + existing.targets)
+        existing.consumed.add(noun.i)
+        return
+    frame = _verb_frame(verb, code, None, False)
+    frame.targets = _unique(targets + frame.targets)
+    if not frame.subjects and sources:
+        frame.subjects = sources
+    frame.consumed.add(noun.i)
+    frames[verb.i] = frame
+
+
+def _governed(token: Any) -> list[Any]:
+    """The acts a word governs: its clausal complements and the acts joined to them
+    ('agreed to restore ties and reopen embassies')."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.tag_.startswith("VB"):
+            found += [child] + [c for c in child.children
+                                if c.dep_ == "conj" and c.tag_.startswith("VB")]
+    return found
+
+
+def _governing_kind(lexicon: Lexicon, token: Any, governed: Any) -> str | None:
+    word = token.lower_
+    clausal = governed.dep_ == "ccomp" or (
+        governed.dep_ == "conj" and governed.head.dep_ == "ccomp")
+    if word in lexicon.intent_verbs or (word in READY and token.tag_.startswith("JJ")):
+        return "AGREE"
+    if clausal:
+        return None  # 'said that', 'hoped that': the clause reports its own act
+    if word in lexicon.request_verbs:
+        return "REQUEST"
+    if word in lexicon.refusal_verbs:
+        return "REJECT"
+    return None
+
+
+def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
+    """Intent, request and refusal words take the act they govern as their content:
+    'agreed to restore ties' is one AGREE, 'pledged to retaliate' one THREATEN,
+    'urged Cambodia to stop' one REQUEST, 'is ready to help' one AGREE; the governed act
+    is no event of its own (its sides are the intent's targets). A meeting agreed on is
+    the meeting, planned ('agreed to hold talks': CONSULT, as gold annotates it)."""
+    for token in doc:
+        for governed in _governed(token):
+            kind = _governing_kind(lexicon, token, governed)
+            if kind is None:
+                continue
+            inner = frames.get(governed.i)
+            if kind == "AGREE" and inner is not None and inner.code.type == "CONSULT":
+                inner.planned = True
+                if not inner.subjects:
+                    inner.subjects, inner.inherited = subjects(token)[0], True
+                continue
+            if kind == "AGREE" and inner is not None and inner.code.type in CONFLICT:
+                kind = "THREATEN"
+            if kind == "AGREE" and governed.dep_ != "xcomp" and inner is None:
+                continue
+            code = lexicon.event_code(GOVERNED_CODES[kind])
+            assert code is not None
+            outer = frames.get(token.i)
+            if outer is None or outer.code.type != kind:
+                outer = _verb_frame(token, code, None, False)
+                if token.tag_.startswith("JJ"):
+                    outer.subjects, outer.inherited = subjects(token.head)[0], True
+                frames[token.i] = outer
+            inner_targets = inner.targets if inner else _target_order(governed, None)
+            outer.targets = _unique(outer.targets + inner_targets)
+            if inner is not None:
+                inner.suppressed = True
+
+
+def _purpose(token: Any) -> bool:
+    """'held talks to resolve their differences': an infinitive of purpose is no act."""
+    return token.dep_ == "advcl" and _infinitive(token)
+
+
+def _hypothetical(token: Any) -> bool:
+    """'if attacked', 'unless Iran complies': a condition is not a happening."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"}
+               for c in current.children):
+            return True
+        if current.dep_ not in ("advcl", "conj") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
+    doc = parsed.doc
+    frames: dict[int, Frame] = {}
+    for token in doc:
+        if (token.tag_.startswith("VB") and token.lower_ in lexicon.verbs
+                and token.lower_ not in lexicon.not_verbs):
+            frame = verb_frame(lexicon, parsed, token)
+            if frame is not None:
+                frame.suppressed = _purpose(token) or _hypothetical(token)
+                frames[token.i] = frame
+    _combine(lexicon, doc, frames)
+    for token in doc:
+        if token.tag_.startswith("NN") and token.lower_ in lexicon.nouns:
+            if any(token.i in f.consumed for f in frames.values()):
+                continue
+            frame = noun_frame(lexicon, parsed, token, frames)
+            if frame is not None:
+                frames[token.i] = frame
+    return [f for _, f in sorted(frames.items()) if not f.suppressed]
