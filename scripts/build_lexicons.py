@@ -332,6 +332,11 @@ def _substituted(phrase: str, substitutions: dict[str, list[str]]) -> list[str]:
     return [phrase]
 
 
+# PETRARCH coded the day's news only and so discarded sentences with years or 'months
+# ago'; dyadscope dates such events instead, so those discards are dropped.
+TEMPORAL = re.compile(r"^\d{4}\b|\b(?:ago|later|millennium)\b")
+
+
 def discards(path: Path) -> dict[str, Any]:
     sentence: list[str] = []
     story: list[str] = []
@@ -341,6 +346,8 @@ def discards(path: Path) -> dict[str, Any]:
             continue
         whole = line.startswith("+")
         phrase = line.lstrip("+").strip().lower()
+        if TEMPORAL.search(phrase):
+            continue
         (story if whole else sentence).append(phrase)
     return {"version": VERSION, "source": "PETRARCH2 Phoenix.discards.txt (MIT); a phrase "
             "ending in '_' must end a word, others are stems",

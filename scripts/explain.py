@@ -1,6 +1,7 @@
-"""Show how dyadscope reads sentences: parse, frames, sides and the events coded.
+"""Show how dyadscope reads an article: per sentence its mentions, the frames read off the
+parse, the sides each phrase names, and the events coded.
 
-Usage: python scripts/explain.py FILE.txt [--grep WORD]   (or text on stdin)
+Usage: python scripts/explain.py FILE.txt [--grep TEXT] [--tree]   (or the text on stdin)
 """
 
 from __future__ import annotations
@@ -8,15 +9,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Any
 
 from dyadscope import knowledge
 from dyadscope.clean import clean
 from dyadscope.extract import Extractor
-from dyadscope.extract.events import Sentence
-from dyadscope.extract.frames import Parsed, sentence_frames
-from dyadscope.extract.lexicon import load_lexicon
+from dyadscope.extract import events as coding
 from dyadscope.types import RawDocument
+
+
+def _show(frame: Any, sides: Any) -> str:
+    def args(items: list[Any]) -> str:
+        return "; ".join(f"{a.role}:{sides.doc[a.head].text}"
+                         f"{[x.country for x in sides.in_arg(a)] or ''}" for a in items)
+    flags = [name for name in ("reverse", "passive", "planned", "negated", "intent", "bare")
+             if getattr(frame, name)]
+    return (f"  frame {sides.doc[frame.head].text!r} {frame.kind} {frame.code.cameo} "
+            f"{frame.code.type} {' '.join(flags)} | S[{args(frame.subjects)}] "
+            f"T[{args(frame.targets)}]")
 
 
 def main() -> None:
@@ -27,43 +37,42 @@ def main() -> None:
     args = parser.parse_args()
     text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
     document = clean(RawDocument(source=args.file or "stdin", kind="text", content=text))
-    extraction = Extractor(knowledge.load(None)).extract([document])[0]
-    from dyadscope.annotate.model import parse
-    from dyadscope.extract.events import _marks
+    original_events = coding.sentence_events
+    original_pairs = coding.frame_pairs
 
-    mentions = [m for m in extraction.mentions]
-    by_sentence: dict[int, list] = {}
-    for event in extraction.events:
-        by_sentence.setdefault(event.evidence.start, []).append(event)
-    starts = sorted({e.evidence.start for e in extraction.events})
-    lexicon = load_lexicon()
-    from dyadscope.extract.events import sentences_of
+    def traced_pairs(frame: Any, sides: Any, *rest: Any) -> Any:
+        pairs = original_pairs(frame, sides, *rest)
+        print(_show(frame, sides))
+        for source, target in pairs:
+            print(f"      -> {source.country}({source.sector}) -> {target.country}"
+                  f"({target.sector}) [{source.label or 'named'} / {target.label or 'named'}]")
+        return pairs
 
-    paragraphs = Extractor(knowledge.load(None)).paragraphs([document])[0]
-    for sentence in sentences_of(paragraphs):
+    def traced(sentence: Any, doc: Any, mentions: list[Any], context: Any) -> Any:
         if args.grep and args.grep not in sentence.text:
-            continue
-        doc = parse([sentence.text])[0]
-        inside = [m for m in mentions if sentence.start <= m.span.start < sentence.end]
+            return original_events(sentence, doc, mentions, context)
         print("=" * 100)
         print(sentence.text)
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         print("  mentions:", [(m.text, m.type, m.country) for m in inside])
         if args.tree:
             for t in doc:
                 print(f"    {t.i:>3} {t.text:<15} {t.tag_:<5} {t.dep_:<10} -> {t.head.i}")
-        found = [SimpleNamespace(start=m.span.start, end=m.span.end, type=m.type)
-                 for m in inside]
-        marks = _marks(doc, sentence.start, found)  # type: ignore[arg-type]
-        for frame in sentence_frames(lexicon, Parsed(doc, marks)):
-            def show(args_: list) -> str:
-                return "; ".join(f"{a.role}:{doc[a.head].text}" for a in args_)
-            print(f"  frame {doc[frame.head].text!r} {frame.kind} {frame.code.cameo} "
-                  f"{frame.code.type} rev={frame.reverse} pass={frame.passive} "
-                  f"plan={frame.planned} | S[{show(frame.subjects)}] T[{show(frame.targets)}]")
-        for event in by_sentence.get(sentence.start, []):
+        coding.frame_pairs = traced_pairs
+        try:
+            found = original_events(sentence, doc, mentions, context)
+        finally:
+            coding.frame_pairs = original_pairs
+        for event in found:
             print(f"  EVENT {event.type} {event.source_country}->{event.target_country} "
-                  f"{event.date.value if event.date else None} {event.status} {event.rule}")
-    del starts
+                  f"{event.date.value if event.date else None} {event.status}")
+        return found
+
+    coding.sentence_events = traced
+    try:
+        Extractor(knowledge.load(None)).extract([document])
+    finally:
+        coding.sentence_events = original_events
 
 
 if __name__ == "__main__":

@@ -206,6 +206,15 @@ def is_dateline(text: str, size: float) -> bool:
     return months and any(w.isdigit() for w in dated) and len(words) - len(dated) <= 5
 
 
+SENTENCE_BREAK = re.compile(r"[a-z0-9)\]\"”’][.!?][\"”’]?(?:\s+|(?=[A-Z\"“]))")
+
+
+def _runs_on(text: str, size: float) -> bool:
+    """A long paragraph of several sentences is prose even when its last one was cut off
+    or its sentences run together without spaces ('contract.Under the deal')."""
+    return size >= LONG and len(SENTENCE_BREAK.findall(text)) >= 2
+
+
 def _digit_share(text: str) -> float:
     tokens = len(text.split())
     return len(DIGIT_TOKEN.findall(text)) / tokens if tokens else 0.0
@@ -237,7 +246,7 @@ def describe(text: str) -> list[Line]:
                 text=t,
                 size=size,
                 stop=stop_share(t, stoplist) if size >= MIN_PROSE else 0.0,
-                ends=t[-1] in r.sentence_end,
+                ends=t[-1] in r.sentence_end or _runs_on(t, size),
                 boiler=len(t) < 200 and bool(r.boilerplate.search(t)),
                 stamp=bool(r.timestamp.match(t)) or is_dateline(t, size),
                 listed=bool(r.list_marker.match(t)),

@@ -25,6 +25,7 @@ from dyadscope.extract.mentions import (
 from dyadscope.extract.people import (
     Person,
     annotate_people,
+    counterparts,
     group_people,
     home_leaders,
     link_office_holders,
@@ -63,6 +64,7 @@ class Extractor:
             persons = group_people(found)
             link_office_holders(persons, self.knowledge, document.published)
             home_leaders(persons, found, capitals, self.knowledge, document.published)
+            counterparts(persons, found, document_dyad(found))
             link_references(paragraphs, found, persons, self.knowledge)
             read.append((document, paragraphs, found, persons, sentences_of(paragraphs)))
         parses = _parses([(sentences, found) for _, _, found, _, sentences in read])

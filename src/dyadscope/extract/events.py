@@ -176,7 +176,7 @@ def _sources(frame: Frame, sides: SentenceSides, context: DocumentContext,
         if named:
             if (sides.coordinated(arg) or arg.role in PAIRED
                     or PAIR_WORDS.match(_phrase_text(sides.doc, arg))):
-                return _distinct(named)
+                return sorted(_distinct(named), key=lambda a: a.start)  # first named first
             return named[:1]
         referred = _referent(arg, sides, context, sentence, subject=True)
         if referred:
@@ -226,18 +226,21 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
 
 def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
              sides: SentenceSides, context: DocumentContext) -> list[Actor]:
-    """One side named in an article about a pair: the other side is implied, unless the
-    sentence points elsewhere ('ready to help other countries')."""
-    dyad = context.dyad
-    if not dyad or frame.code.type not in _list("implied_side_types"):
-        return []
-    countries = {a.country for a in sides.actors if not a.place}
-    if len(countries | {a.country for a in known}) >= 2:
+    """A side the sentence leaves implicit: the one other country it names ('Russia and
+    Vietnam pledged ... as Putin made a state visit'), else, in an article about a pair,
+    the other of the pair ('Beijing condemned the move'); none when the sentence points
+    elsewhere ('ready to help other countries')."""
+    if frame.code.type not in _list("implied_side_types"):
         return []
     if cue("generic_objects").search(sentence.text):
         return []
     named = {a.country for a in known}
-    if not named & set(dyad):
+    others = {a.country for a in sides.actors if not a.place and not a.topic} - named
+    if len(others) == 1:
+        country = others.pop()
+        return [Actor(sentence.end, country, None, False, "IMPLIED", sector="GOV")]
+    dyad = context.dyad
+    if others or not dyad or not named & set(dyad):
         return []
     return [Actor(sentence.end, c, None, False, "IMPLIED", sector="GOV")
             for c in dyad if c not in named]
@@ -260,41 +263,59 @@ AGENTLESS_TYPES = {"SUPPORT", "AGREE", "CONSULT", "COOPERATE"}
 
 def _sourceless(frame: Frame, targets: list[Actor], sides: SentenceSides, inside: list[Found],
                 sentence: Sentence, context: DocumentContext) -> list[tuple[Actor, Actor]]:
-    """No side acts in the grammar: 'talks between A and B', an agentless passive ('the
-    envoy was summoned': the article's other side summoned), 'agreements were signed'
-    in a report of a visit (its pair), an arms delivery (the system's maker)."""
+    """No side acts in the grammar: 'talks between A and B'; 'agreements were signed'
+    (the two sides the sentence names, else the pair of the article); 'the envoy was
+    summoned' (the other of the two sides); an arms delivery (the system's maker)."""
     between = _distinct([a for arg in frame.targets if arg.role in PAIRED
                          for a in sides.in_arg(arg) if not a.place])
     if len(between) >= 2:
         return [(between[0], other) for other in between[1:]]
+    named = sorted(_distinct([a for a in sides.actors if not a.place and not a.topic]),
+                   key=lambda a: a.start)
     if targets:
         origin = _weapon_suppliers(frame, inside, targets, context.tables)
         if origin:
             return [(origin[0], t) for t in targets[:1]]
-        if frame.passive or frame.kind == "noun":
-            implied = _implied(frame, targets[:1], sentence, sides, context)
-            return [(i, targets[0]) for i in implied]
+        if not (frame.passive or frame.kind == "noun"):
+            return []
+        others = [a for a in named if a.country != targets[0].country]
+        if len(named) == 2 and others:
+            return [(others[0], targets[0])]
+        implied = _implied(frame, targets[:1], sentence, sides, context)
+        return [(i, targets[0]) for i in implied]
+    if not (frame.passive or frame.kind == "noun") or frame.code.type not in AGENTLESS_TYPES:
         return []
-    if (frame.passive or frame.kind == "noun") and frame.code.type in AGENTLESS_TYPES and (
-            not {a.country for a in sides.actors} - set(context.dyad or ())):
+    if len(named) == 2:
+        return [(named[0], named[1])]
+    if not named:
         pair = _pair_of(context, sentence.start)
         return [(pair[0], pair[1])] if pair else []
     return []
 
 
+def _destination(frame: Frame, sides: SentenceSides) -> set[str]:
+    """The countries a visit goes to ('arrived in Serbia', 'a visit to Vietnam')."""
+    return {a.country for arg in frame.targets if arg.role.split(":", 1)[-1] in frame.marked
+            for a in sides.in_arg(arg)}
+
+
 def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentence: Sentence,
                 context: DocumentContext) -> list[tuple[Actor, Actor]]:
     sources = _sources(frame, sides, context, sentence)
+    if len(sources) > 1 and (visited := _destination(frame, sides)):
+        sources = [s for s in sources if s.country not in visited] or sources
     targets = _targets(frame, sides, sources, context, sentence)
     if frame.reverse:
         if not targets:
             targets = _weapon_suppliers(frame, inside, sources, context.tables)
         sources, targets = targets[:1], sources
     if not sources:
+        if frame.intent or frame.bare:
+            return []  # 'is sought to replace': an intent needs someone who holds it
         return _sourceless(frame, targets, sides, inside, sentence, context)
-    if not targets and len(sources) >= 2:
+    if not targets and len(sources) >= 2 and not frame.bare:
         return [(sources[0], other) for other in sources[1:]]
-    if not targets:
+    if not targets and not frame.bare:
         targets = _implied(frame, sources, sentence, sides, context)
     return [(s, t) for s in sources for t in targets if s.country != t.country]
 
@@ -323,33 +344,50 @@ def _location(mentions: list[Found], sentence: Sentence, frame: Frame,
     return None
 
 
-def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, DateExpression]:
-    """Each date expression dates the frame it hangs from in the parse, else the nearest;
-    a lone expression opening the sentence ('In 2023, the allies signed ... and agreed
-    ...') dates every act in it."""
+Dated = tuple[DateExpression, bool]  # the expression, and whether it is the act's own
+
+
+def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, Dated]:
+    """Each date expression dates the frame it hangs from in the parse ('own'), else the
+    nearest frame; a lone expression opening the sentence ('In 2023, the allies signed ...
+    and agreed ...') dates every act in it; an act at a dated occasion ('agreed at a
+    summit held in November 2023') takes the occasion's date."""
     expressions = date_expressions(text)
     if not frames or not expressions:
         return {}
     heads = {f.head: i for i, f in enumerate(frames)}
-    assigned: dict[int, DateExpression] = {}
+    assigned: dict[int, Dated] = {}
     for expression in expressions:
-        token = _token_at(doc, expression.start)
-        owner = None
-        steps = 0
-        while token is not None and steps < 8:
-            if token.i in heads:
-                owner = heads[token.i]
-                break
-            if token.head is token:
-                break
-            token, steps = token.head, steps + 1
+        owner = _owner(doc, expression, heads)
+        own = owner is not None
         if owner is None:
-            owner = min(range(len(frames)), key=lambda i: abs(doc[frames[i].head].idx
-                                                             - expression.start))
-        assigned.setdefault(owner, expression)
+            owner = min(range(len(frames)),
+                        key=lambda i: abs(doc[frames[i].head].idx - expression.start))
+        assigned.setdefault(owner, (expression, own))
     if len(expressions) == 1 and expressions[0].start < min(doc[f.head].idx for f in frames):
-        return dict.fromkeys(range(len(frames)), expressions[0])
+        return dict.fromkeys(range(len(frames)), (expressions[0], True))
+    for index, frame in enumerate(frames):
+        if index in assigned:
+            continue
+        for arg in frame.targets:
+            occasion = heads.get(arg.head)
+            if arg.role in ("prep:at", "prep:during") and occasion in assigned:
+                assigned[index] = assigned[occasion]
+                break
     return assigned
+
+
+def _owner(doc: Any, expression: DateExpression, heads: dict[int, int]) -> int | None:
+    token = _token_at(doc, expression.start)
+    for _ in range(8):
+        if token is None:
+            return None
+        if token.i in heads:
+            return heads[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _token_at(doc: Any, char: int) -> Any | None:
@@ -359,11 +397,19 @@ def _token_at(doc: Any, char: int) -> Any | None:
     return None
 
 
-def _status(frame: Frame, text: str, trigger: tuple[int, int]) -> str:
+STANDING = {"COOPERATE", "AID"}
+
+
+def _status(frame: Frame, doc: Any, text: str, trigger: tuple[int, int]) -> str:
     if frame.negated:
         return "negated"
     if frame.planned:
         return "planned"
+    verb = doc[frame.head]
+    if frame.code.type in STANDING and verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "ongoing"  # a standing relation: 'Minsk cooperates with China'
+
     status = event_status(text, trigger[0], None, trigger[1], intent=frame.code.type == "AGREE")
     return "occurred" if status == "negated" and frame.kind == "verb" else status
 
@@ -394,14 +440,15 @@ def sentence_events(
         pairs = frame_pairs(frame, sides, inside, sentence, context)
         if frame.code.mode == "visit" and not _has_visitor(actors, sentence):
             continue  # "the new model will arrive in the Philippines": goods travel too
-        for source, target in pairs:
+        for source, target in pairs if not frame.negated else ():
             events.append(_candidate(frame, (source, target), sentence, doc, inside, actors,
                                      context.anchor, dates.get(index)))
     _remember(events, sides, context)
     return _one_per_pair(events)
 
 
-MARKS = {"PERSON": "%person", "WEAPON_SYSTEM": "%weapon", "COUNTRY": "%country"}
+MARKS = {"PERSON": "%person", "WEAPON_SYSTEM": "%weapon", "COUNTRY": "%country",
+         "EVENT_NAME": "%event"}
 
 
 def _marks(doc: Any, start: int, inside: list[Found]) -> dict[int, str]:
@@ -481,17 +528,24 @@ def _phrase_head(token: Any) -> Any:
 def _candidate(
     frame: Frame, sides: tuple[Actor, Actor], sentence: Sentence, doc: Any,
     inside: list[Found], actors: list[Actor], anchor: PartialDate | None,
-    expression: DateExpression | None,
+    expression: Dated | None,
 ) -> EventCandidate:
     source, target = sides
     local = _trigger(doc, frame)
     trigger = (sentence.start + local[0], sentence.start + local[1])
-    status = _status(frame, sentence.text, local)
-    when, basis = dated(expression, anchor, status, sentence.text, local)
+    status = _status(frame, doc, sentence.text, local)
+    # 'In September, Macron said France would withdraw': a date of the announcement,
+    # not of the withdrawal, counts back from the article, not forward.
+    when, basis = dated(expression[0] if expression else None, anchor, status,
+                        sentence.text, local, future=status == "planned" and (
+                            expression is None or expression[1]))
+    kind = frame.code.type
+    if kind == "RETREAT" and status == "planned":
+        kind = "CONCEDE"  # an announced withdrawal is a concession (gold README)
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
     word = doc[frame.head].lower_
     return EventCandidate(
-        type=frame.code.type,
+        type=kind,
         mode=frame.code.mode,
         context=frame.code.context,
         source_country=source.country,
@@ -506,7 +560,7 @@ def _candidate(
         status=status,  # type: ignore[arg-type]
         location=_location(inside, sentence, frame, trigger),
         rule=f"cameo:{frame.code.cameo}:{word}:{source.country}-{target.country}",
-        score=event_score(frame.code.type, frame.code.mode, status),
+        score=event_score(kind, frame.code.mode, status),
         source_sector=source.sector,
         target_sector=target.sector,
     )

@@ -25,7 +25,7 @@ from dyadscope.extract.lexicon import (
 
 # Dependents that open a clause of their own: their words are not part of a phrase.
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc",
-           "mark", "appos", "npadvmod", "prep_clause"}
+           "mark", "npadvmod"}
 OBJECTS = ("dative", "dobj", "attr", "oprd")
 RELATIVE = {"who", "which", "that", "whom"}
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -69,6 +69,9 @@ class Frame:
     consumed: set[int] = field(default_factory=set)  # nouns this frame read as its object
     # prepositions whose object is the target even when it is a place ('arrived in Serbia')
     marked: frozenset[str] = frozenset()
+    intent: bool = False  # an intent, request or refusal made of the act it governs
+    bare: bool = False  # coded only by a CAMEO verb's default: its sides must be named
+    ours: bool = False  # coded by our own lexicon, not CAMEO's
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,9 @@ class Coding:
     code: str | None
     reverse: str | None
     pattern: Pattern | None
+    bare: bool = False
+    finite: bool = False  # the sense makes an event only as a clause's own verb
+    ours: bool = False
 
 
 def _adjacent(doc: Any, verb: Any, sense: VerbSense) -> bool:
@@ -247,13 +253,17 @@ def _pattern_fits(lexicon: Lexicon, pattern: Pattern, regions: dict[str, Any]) -
 
 def _best_pattern(lexicon: Lexicon, senses: list[VerbSense],
                   regions: dict[str, Any]) -> Coding | None:
-    best: tuple[int, Pattern] | None = None
+    best: tuple[int, Pattern, VerbSense] | None = None
     for sense in senses:
         for pattern in sense.patterns:
             if (best is None or pattern.size > best[0]) and _pattern_fits(
                     lexicon, pattern, regions):
-                best = (pattern.size, pattern)
-    return Coding(best[1].code, best[1].reverse, best[1]) if best else None
+                best = (pattern.size, pattern, sense)
+    if best is None:
+        return None
+    return Coding(best[1].code, best[1].reverse, best[1],
+                  finite=best[2].block in lexicon.finite,
+                  ours=best[2].block.startswith("dyadscope:"))
 
 
 def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
@@ -275,10 +285,11 @@ def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
     for sense in ours:
         if sense.code == "---" and not sense.reverse:
             return None
-        return Coding(sense.code, sense.reverse, None)
+        return Coding(sense.code, sense.reverse, None, finite=sense.block in lexicon.finite,
+                      ours=True)
     for sense in theirs:
         if f"{sense.block}:{sense.lemma}" not in lexicon.blocked:
-            return Coding(sense.code, sense.reverse, None)
+            return Coding(sense.code, sense.reverse, None, bare=True)
     return None
 
 
@@ -300,22 +311,31 @@ def content_heads(token: Any) -> list[Any]:
     return heads
 
 
-def head_words(parsed: Parsed, token: Any) -> list[str]:
-    """The words of a noun phrase up to its head ('two Su-30 fighter jets')."""
-    return words(parsed, list(range(token.left_edge.i, token.i + 1)))
+def head_words(parsed: Parsed, token: Any) -> list[list[str]]:
+    """The words of a noun phrase up to its head ('two Su-30 fighter jets'), and up to
+    each noun before it: the parser may take 'a protocol confirming intentions' as one
+    phrase headed by 'intentions'."""
+    start = token.left_edge.i
+    found = [words(parsed, list(range(start, token.i + 1)))]
+    for inner in parsed.doc[start : token.i]:
+        if inner.tag_ in ("NN", "NNS") and inner.dep_ in ("nmod", "compound", "npadvmod"):
+            found.append(words(parsed, list(range(start, inner.i + 1))))
+    return found
 
 
 def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
     subject_tokens = [i for a in subjects(verb)[0] for i in a.tokens]
     subject_tokens += [c.i for c in verb.children if c.dep_ in ("aux", "neg")]
     doc = parsed.doc
-    heads = [head_words(parsed, h) for a in objects(verb) for h in content_heads(doc[a.head])]
+    heads = [np for a in objects(verb) for h in content_heads(doc[a.head])
+             for np in head_words(parsed, h)]
     loose = [parsed.marks.get(c.i, c.lower_) for c in verb.children
              if c.dep_ in ("prt", "acomp", "advmod", "oprd")]
-    preps = [(a.role.split(":", 1)[1], [head_words(parsed, h) for h in content_heads(doc[a.head])])
+    preps = [(a.role.split(":", 1)[1],
+              [np for h in content_heads(doc[a.head]) for np in head_words(parsed, h)])
              for a in prepositions(verb)]
     for arg in objects(verb):
-        preps += [(a.role.split(":", 1)[1], [head_words(parsed, doc[a.head])])
+        preps += [(a.role.split(":", 1)[1], head_words(parsed, doc[a.head]))
                   for a in prepositions(doc[arg.head])]
     right = [t.i for t in verb.subtree if t.i > verb.i]
     return {"subject": words(parsed, subject_tokens), "heads": heads, "loose": loose,
@@ -328,9 +348,22 @@ def verb_frame(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Frame | None:
         return None
     reverse = coding.code is None and coding.reverse is not None
     code = lexicon.event_code(coding.code or coding.reverse)
-    if code is None:
+    if code is None or (coding.finite and not _finite(verb)):
         return None
-    return _verb_frame(verb, code, coding.pattern, reverse)
+    frame = _verb_frame(verb, code, coding.pattern, reverse)
+    frame.bare, frame.ours = coding.bare, coding.ours
+    return frame
+
+
+def _finite(verb: Any) -> bool:
+    """A clause's own verb: 'the sides deepened ties', 'will deepen', not 'ways to deepen',
+    'for promoting'; an intent governing it makes it content anyway."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a != "to" for a in auxes):
+        return True
+    return verb.dep_ in ("xcomp", "conj")
 
 
 def _verb_frame(verb: Any, code: EventCode, pattern: Pattern | None, reverse: bool) -> Frame:
@@ -362,7 +395,13 @@ def _target_order(verb: Any, pattern: Pattern | None) -> list[Arg]:
     inner_ranked = sorted(inner, key=lambda a: _prep_rank(a.role))
     datives = [a for a in own if a.role == "dative"]
     direct = [a for a in own if a.role == "object"]
-    return _unique(first + datives + direct + ranked + inner_ranked)
+    # 'alleged that the Cambodian forces used civilians as shields': whom it is about
+    clauses = [a for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+               for a in subjects(c)[0] if a.role == "subject"]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and not _children(
+            verb, "ccomp"):  # 'X used civilians as shields, the Thai army alleged'
+        clauses += [a for a in subjects(verb.head)[0] if a.role == "subject"]
+    return _unique(first + datives + direct + ranked + inner_ranked + clauses)
 
 
 def _unique(args: list[Arg]) -> list[Arg]:
@@ -391,7 +430,8 @@ def noun_sense(lexicon: Lexicon, doc: Any, noun: Any) -> tuple[NounSense, int] |
     return None
 
 
-def noun_args(noun: Any, sense: NounSense, first: int) -> tuple[list[Arg], list[Arg]]:
+def noun_args(noun: Any, sense: NounSense, first: int,
+              marks: dict[int, str]) -> tuple[list[Arg], list[Arg]]:
     """'Russia's invasion of Ukraine', 'Thai air strikes on Cambodia', 'a meeting between
     X and Y', 'talks with Z': who acts and at whom, from the noun's own dependents."""
     sources: list[Arg] = []
@@ -399,7 +439,8 @@ def noun_args(noun: Any, sense: NounSense, first: int) -> tuple[list[Arg], list[
     for child in noun.children:
         if child.dep_ == "poss":
             sources.append(Arg("possessor", child.i, phrase(child)))
-        elif child.dep_ in ("amod", "compound", "nmod") and child.i < first:
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < first and (
+                child.i in marks or child.tag_ in ("NNP", "NNPS")):
             sources.append(Arg("modifier", child.i, phrase(child)))
     preps = prepositions(noun)
     pair = [a for a in preps if a.role in ("prep:between", "prep:among")]
@@ -433,17 +474,17 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     code = lexicon.event_code(sense.code)
     if code is None:
         return None
-    sources, targets = noun_args(noun, sense, first)
+    sources, targets = noun_args(noun, sense, first, parsed.marks)
     if sense.intent:
         code, targets = _intent(lexicon, parsed.doc, noun, frames, code, targets)
     place = _counted(noun)
     head, dep = place.head, place.dep_
-    if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.tag_.startswith("VB"):
-        if head.lower_ in lexicon.light_verbs:
-            _lend(head, noun, code, frames, targets, sources)
-            return None
-        if head.i in frames:
-            return None  # the topic of another act: 'condemned the strikes'
+    if (dep in ("dobj", "nsubjpass", "attr", "oprd") and head.tag_.startswith("VB")
+            and head.lower_ in lexicon.light_verbs):
+        _lend(head, noun, code, frames, targets, sources)
+        return None
+    if _topic(place, frames):
+        return None  # the topic of another act: 'condemned the strikes'
     occasion = dep == "pobj" and head.lower_ in OCCASIONS
     happening = dep in ("nsubj", "nsubjpass") and head.lower_ in HAPPEN
     if not (sources or targets or occasion or happening):
@@ -455,6 +496,41 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
             targets = targets + objects(clause) + prepositions(clause)
     return Frame(head=noun.i, kind="noun", code=code, subjects=sources, targets=targets,
                  planned=_noun_planned(noun), marked=sense.target_preps)
+
+
+def _content(clause: Any, frames: dict[int, Frame]) -> Frame | None:
+    """The first act inside a governed clause ('hope that the sides will continue to
+    cooperate': cooperate); every act in it is content, no event of its own. A clause
+    inside it with its own subject ('as Putin made a visit') tells its own news."""
+    inside = [frames[i] for i in _clause_tokens(clause) if i in frames]
+    for frame in inside:
+        frame.suppressed = True
+    return inside[0] if inside else None
+
+
+def _clause_tokens(token: Any) -> list[int]:
+    found = [token.i]
+    for child in token.children:
+        own = child.dep_ in ("advcl", "relcl", "parataxis", "ccomp") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if not own:
+            found += _clause_tokens(child)
+    return sorted(found)
+
+
+def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
+    """Inside an argument of another act ('condemned the strikes', 'called for a review
+    of UN sanctions'), a noun event is what that act is about; named as its occasion
+    ('after talks', 'following a meeting') it is a happening of its own."""
+    current = noun
+    for _ in range(6):
+        head = current.head
+        if head is current or (current.dep_ == "pobj" and head.lower_ in OCCASIONS):
+            return False
+        if current.dep_ in CLAUSES or head.tag_.startswith("VB"):
+            return head.i in frames and current.dep_ not in CLAUSES | {"nsubj", "csubj"}
+        current = head
+    return False
 
 
 def _counted(noun: Any) -> Any:
@@ -470,17 +546,16 @@ def _intent(lexicon: Lexicon, doc: Any, noun: Any, frames: dict[int, Frame],
             code: EventCode, targets: list[Arg]) -> tuple[EventCode, list[Arg]]:
     """'willingness to mediate', 'a vow of retaliation': an intent noun takes the sides
     of the act it names, and an intent to attack is a threat."""
-    intended: list[Any] = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    intended: list[Any] = [c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")]
     intended += [p for c in _children(noun, "prep") if c.lower_ == "of"
                  for p in _children(c, "pobj", "pcomp")]
     for act in intended:
-        inner = frames.get(act.i)
+        inner = _content(act, frames)
         kind = inner.code.type if inner else None
         if kind is None and (sense := noun_sense(lexicon, doc, act)) is not None:
             found = lexicon.event_code(sense[0].code)
             kind = found.type if found else None
         if inner is not None:
-            inner.suppressed = True
             targets = targets + inner.targets
         elif act.tag_.startswith("VB"):
             targets = targets + _target_order(act, None)
@@ -518,6 +593,8 @@ def _lend(verb: Any, noun: Any, code: EventCode, frames: dict[int, Frame],
     if existing is not None and existing.pattern:
         existing.targets = _unique(targets + existing.targets)
         existing.consumed.add(noun.i)
+        if not existing.ours and existing.code.type != code.type:
+            existing.code = code  # 'made a state visit': a visit (CAMEO: an intent to meet)
         return
     frame = _verb_frame(verb, code, None, False)
     frame.targets = _unique(targets + frame.targets)
@@ -570,6 +647,10 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                 if not inner.subjects:
                     inner.subjects, inner.inherited = subjects(token)[0], True
                 continue
+            if inner is None:
+                inner = _content(governed, frames)
+            else:
+                _content(governed, frames)
             if kind == "AGREE" and inner is not None and inner.code.type in CONFLICT:
                 kind = "THREATEN"
             if kind == "AGREE" and governed.dep_ != "xcomp" and inner is None:
@@ -582,10 +663,9 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                 if token.tag_.startswith("JJ"):
                     outer.subjects, outer.inherited = subjects(token.head)[0], True
                 frames[token.i] = outer
+            outer.intent = True
             inner_targets = inner.targets if inner else _target_order(governed, None)
             outer.targets = _unique(outer.targets + inner_targets)
-            if inner is not None:
-                inner.suppressed = True
 
 
 def _purpose(token: Any) -> bool:

@@ -138,6 +138,7 @@ class Lexicon:
     blocked: frozenset[str]
     not_verbs: frozenset[str]
     overriding: frozenset[str]  # our blocks whose default beats CAMEO's patterns
+    finite: frozenset[str]  # our blocks that code only a clause's own (finite) verb
 
     def event_code(self, cameo: str | None) -> EventCode | None:
         """The PLOVER reading of a CAMEO code: its most specific entry in our table."""
@@ -259,4 +260,5 @@ def load_lexicon() -> Lexicon:
         blocked=frozenset(ours["blocked_senses"]),
         not_verbs=frozenset(ours["not_verbs"]),
         overriding=frozenset(b["block"] for b in ours["verb_blocks"] if b.get("override")),
+        finite=frozenset(b["block"] for b in ours["verb_blocks"] if b.get("finite")),
     )

@@ -206,6 +206,37 @@ def home_leaders(persons: list[Person], found: list[Found], capitals: dict[str, 
                 mention.country = home
 
 
+def counterparts(persons: list[Person], found: list[Found],
+                 dyad: tuple[str, str] | None) -> None:
+    """'Xi Jinping and his host counterpart Aleksandar Vucic': in an article about a pair,
+    the counterpart of one side's person, whose country nothing else tells, is the other
+    side's."""
+    if dyad is None:
+        return
+    for person in persons:
+        if person.country is not None:
+            continue
+        for mention in person.mentions:
+            other = _counterpart_of(mention, found)
+            if other is not None and other in dyad:
+                person.country = dyad[1] if other == dyad[0] else dyad[0]
+                for each in person.mentions:
+                    each.country = person.country
+                break
+
+
+def _counterpart_of(mention: Found, found: list[Found]) -> str | None:
+    token = mention.token
+    if token is None:
+        return None
+    window = token.doc[max(token.sent.start, token.start - 4) : token.start]
+    if not any(t.lower_ in {"counterpart", "counterparts"} for t in window):
+        return None
+    before = [m for m in found if m.type == "PERSON" and m.sentence == mention.sentence
+              and m.end <= mention.start and m.country]
+    return before[-1].country if before else None
+
+
 def link_office_holders(persons: list[Person], knowledge: Knowledge,
                         when: PartialDate | None) -> None:
     """Give each person the country (and canonical name) of the office holder they are,

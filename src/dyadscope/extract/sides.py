@@ -97,7 +97,9 @@ def mention_actors(mentions: list[Found], text: str, offset: int,
             continue  # "the two NATO allies", "EU ministers": the members act, not NATO
         before = text[: mention.start - offset]
         person = mention.type == "PERSON"
-        place = not person and bool(cue("place_before").search(before))
+        # an exhibition or a summit is where sides meet, never a side
+        place = mention.type == "EVENT_NAME" or (
+            not person and bool(cue("place_before").search(before)))
         if place and mention.type == "LOCATION":
             continue
         topic = not person and bool(cue("topic_before").search(before))

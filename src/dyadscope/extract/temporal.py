@@ -167,14 +167,15 @@ def _lede_month(sentences: list[str]) -> PartialDate | None:
 
 def dated(
     expression: DateExpression | None, anchor: PartialDate | None, status: str, sentence: str,
-    trigger: tuple[int, int] = (0, 10**6),
+    trigger: tuple[int, int] = (0, 10**6), future: bool | None = None,
 ) -> tuple[PartialDate | None, str | None]:
     """The event's date and where it came from: "text" (its own expression) or "article"
     (an occurred event without one happened when the article reports it)."""
     if expression is not None and (span := RANGE.match(expression.text)):
         return PartialDate(span.group(1), "year"), "text"  # a period is dated by its start
     if expression is not None:
-        resolved = resolve_relative(expression.text, anchor, future=status == "planned")
+        ahead = status == "planned" if future is None else future
+        resolved = resolve_relative(expression.text, anchor, future=ahead)
         if resolved is not None:
             return resolved, "text"
     if status != "occurred" or anchor is None or is_background(sentence, trigger):
