@@ -136,6 +136,8 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     details: Annotated[bool, typer.Option(
         help="Also list claims matching no gold event and wrong matches.")] = False,
+    sources: Annotated[Path | None, typer.Option(
+        help="JSONL of the articles' crawl metadata (file, url, outlet, published).")] = None,
 ) -> None:
     """Ingest --docs into a temporary database and score it against --gold."""
     from dyadscope.evaluate import score
@@ -144,7 +146,7 @@ def evaluate(
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "evaluate.db"
-            api.ingest([docs], db)
+            api.ingest([docs], db, sources=sources)
             metrics = score(gold, api.export(db))
     except DyadscopeError as error:
         fail(error)

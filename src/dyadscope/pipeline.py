@@ -36,11 +36,12 @@ def run_id(knowledge: Knowledge, model: str) -> str:
 
 
 def _raw_documents(
-    files: list[Path], report: IngestReport, tick: Callable[[], None]
+    files: list[Path], report: IngestReport, tick: Callable[[], None],
+    sidecar: Path | None = None,
 ) -> Iterator[RawDocument]:
     for path in files:
         report.files += 1
-        for item in read_path(path):
+        for item in read_path(path, sidecar=sidecar):
             if isinstance(item, ReadFailure):
                 report.failures.append(item)
             else:
@@ -90,9 +91,11 @@ def _is_current(store: Store, document_id: str, refresh: str | None) -> bool:
 def ingest(
     paths: list[Path], store: Store, knowledge: Knowledge,
     tick: Callable[[], None] = lambda: None, refresh: bool = False,
+    sidecar: Path | None = None,
 ) -> IngestReport:
     """Read, clean, extract, resolve and store. With `refresh`, documents that another
-    version of the pipeline or knowledge extracted are extracted again in place."""
+    version of the pipeline or knowledge extracted are extracted again in place;
+    `sidecar`: a sources.jsonl with the files' url, outlet and publication date."""
     from dyadscope.annotate.model import model_version
     from dyadscope.extract import Extractor
     from dyadscope.resolve.apply import Writer
@@ -104,7 +107,7 @@ def ingest(
     identifier = run_id(knowledge, model_version())
     store.record_run(identifier, __version__, knowledge.version, model_version())
     seen: set[str] = set()
-    for raws in _batches(_raw_documents(files, report, tick), BATCH):
+    for raws in _batches(_raw_documents(files, report, tick, sidecar), BATCH):
         documents = _clean_batch(raws, store, report, seen, identifier if refresh else None)
         for extraction in extractor.extract(documents):
             again = store.has_document(extraction.document.id)

@@ -59,6 +59,18 @@ def _use_fast_ops() -> None:
     set_current_ops(NumpyOps(use_blis=False))
 
 
+# Wire copy glues its credit to the first word ('(Jiji Press)--Japan and ...'): dashes
+# and brackets between words split tokens, or the gazetteer never sees 'Japan'.
+EXTRA_INFIXES = [r"--+", r"[—–]", r"(?<=\w)[()](?=[\w—–-])", r"(?<=[)(])(?=\w)"]
+
+
+def split_glued_words(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
 
@@ -125,6 +137,7 @@ def load_pipeline(knowledge: Knowledge) -> Any:
     _, path = model_path()
     verify_model(path)
     nlp = spacy.load(path, exclude=FAST_EXCLUDE)
+    split_glued_words(nlp)
     nlp.enable_pipe("senter")
     ruler = nlp.add_pipe(
         "entity_ruler", name="gazetteer", before="ner", config={"overwrite_ents": True}
@@ -150,7 +163,9 @@ def load_parser() -> Any:
 
     _, path = model_path()
     verify_model(path)
-    return spacy.load(path, exclude=PARSE_EXCLUDE)
+    nlp = spacy.load(path, exclude=PARSE_EXCLUDE)
+    split_glued_words(nlp)
+    return nlp
 
 
 def parse(texts: list[str], batch_size: int = 64) -> list[Any]:

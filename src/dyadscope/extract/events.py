@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from dyadscope.extract.frames import Arg, Frame, Parsed, sentence_frames
+from dyadscope.extract.frames import Arg, Frame, Parsed, clause_verb, sentence_frames
 from dyadscope.extract.lexicon import Lexicon, load_lexicon
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.scoring import event_score
@@ -139,8 +139,12 @@ def _phrase_text(doc: Any, arg: Arg) -> str:
 
 
 def _pair_of(context: DocumentContext, start: int) -> list[Actor]:
+    """'the two sides': the pair named together last, in the article's order of the two."""
     if context.pair is not None:
-        return [replace(context.pair[0], start=start), replace(context.pair[1], start=start + 1)]
+        first, second = context.pair
+        if context.dyad and (second.country, first.country) == context.dyad:
+            first, second = second, first
+        return [replace(first, start=start), replace(second, start=start + 1)]
     if context.dyad:
         return [Actor(start, context.dyad[0], None, False, "PAIR", sector="GOV"),
                 Actor(start + 1, context.dyad[1], None, False, "PAIR", sector="GOV")]
@@ -344,6 +348,7 @@ def _location(mentions: list[Found], sentence: Sentence, frame: Frame,
     return None
 
 
+RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s*\d")
 Dated = tuple[DateExpression, bool]  # the expression, and whether it is the act's own
 
 
@@ -374,7 +379,18 @@ def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, Dated]:
             if arg.role in ("prep:at", "prep:during") and occasion in assigned:
                 assigned[index] = assigned[occasion]
                 break
+        token = doc[frame.head]
+        verb = clause_verb(token)
+        clause = heads.get(verb.i) if verb is not None else None
+        if index not in assigned and clause in assigned and (
+                token.dep_ in ("nsubj", "nsubjpass") or frame.occasion in EARLIER):
+            # 'talks ... took place from March 6', 'a contract signed in 2022 after
+            # Russia's invasion': the clause's date
+            assigned[index] = assigned[clause]
     return assigned
+
+
+EARLIER = {"after", "before", "since", "following", "amid", "ahead"}
 
 
 def _owner(doc: Any, expression: DateExpression, heads: dict[int, int]) -> int | None:
@@ -539,6 +555,8 @@ def _candidate(
     when, basis = dated(expression[0] if expression else None, anchor, status,
                         sentence.text, local, future=status == "planned" and (
                             expression is None or expression[1]))
+    if expression is not None and RANGE_END.match(sentence.text, expression[0].end):
+        basis = "range"  # 'talks from March 6 to 10': dated by their first day
     kind = frame.code.type
     if kind == "RETREAT" and status == "planned":
         kind = "CONCEDE"  # an announced withdrawal is a concession (gold README)
@@ -584,6 +602,7 @@ def document_events(
     events: list[EventCandidate] = []
     recent: set[int] = set()
     occasion: PartialDate | None = None
+    meeting: PartialDate | None = None  # the dated talks 'the talks' refers to
     for whole in sentences:
         if whole.start not in parses:
             continue
@@ -596,16 +615,25 @@ def document_events(
             found = [replace(e, date=occasion, date_basis="occasion")
                      if e.date_basis == "article" or (e.date is None and e.status == "occurred")
                      else e for e in found]
+        if meeting is not None and DEFINITE_MEETING.search(sentence.text):
+            found = [replace(e, date=meeting, date_basis="occasion")
+                     if e.type == "CONSULT" and e.date_basis in ("article", "lede", None)
+                     and e.status == "occurred" else e for e in found]
         for event in found:
-            if event.type == "CONSULT" and event.date_basis == "text" and (
-                    event.status == "occurred"):
-                occasion = event.date
+            if event.type == "CONSULT" and event.status == "occurred":
+                if event.date_basis == "text":
+                    occasion = event.date
+                if event.date_basis in ("text", "range"):
+                    meeting = event.date
         events += found
     events = _lede_dated(events, anchor, sentences[:LEDE_SENTENCES])
     return _placed_at_dateline(events, mentions, anchor, recent, context.tables.capitals)
 
 
 LEDE_SENTENCES = 3
+# 'held the talks': the talks the article already dated
+DEFINITE_MEETING = re.compile(r"\bthe\s+(?:\w+\s+)?(?:talks|meeting|visit|summit|negotiations"
+                              r"|consultations)\b", re.IGNORECASE)
 LEDE_DAYS = 7
 
 

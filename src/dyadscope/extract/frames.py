@@ -72,6 +72,7 @@ class Frame:
     intent: bool = False  # an intent, request or refusal made of the act it governs
     bare: bool = False  # coded only by a CAMEO verb's default: its sides must be named
     ours: bool = False  # coded by our own lexicon, not CAMEO's
+    occasion: str | None = None  # the preposition naming a noun event as an occasion
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,9 @@ def objects(verb: Any) -> list[Arg]:
                 args.append(Arg("object", part.i, phrase(part)))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'troops stationed in Niger'
         args.append(Arg("object", verb.head.i, phrase(verb.head)))
+    if verb.dep_ == "relcl" and not args and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children):
+        args.append(Arg("object", verb.head.i, phrase(verb.head)))  # 'a contract Poland signed'
     return args
 
 
@@ -369,6 +373,10 @@ def _finite(verb: Any) -> bool:
 def _verb_frame(verb: Any, code: EventCode, pattern: Pattern | None, reverse: bool) -> Frame:
     found_subjects, inherited = subjects(verb)
     marked = pattern.target if pattern and pattern.target else frozenset()
+    if pattern is not None and pattern.source and "object" in pattern.source:
+        # 'France withdrew its troops', 'the French troops were withdrawn': the owner of
+        # what is withdrawn acts
+        found_subjects = [a for a in objects(verb) if a.role == "object"] + found_subjects
     return Frame(
         head=verb.i, kind="verb", code=code, subjects=found_subjects,
         targets=_target_order(verb, pattern), reverse=reverse, passive=is_passive(verb),
@@ -490,12 +498,13 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     if not (sources or targets or occasion or happening):
         return None
     if not sources and occasion:
-        clause = _clause_verb(noun)
+        clause = clause_verb(noun)
         if clause is not None:
             sources, _ = subjects(clause)
             targets = targets + objects(clause) + prepositions(clause)
     return Frame(head=noun.i, kind="noun", code=code, subjects=sources, targets=targets,
-                 planned=_noun_planned(noun), marked=sense.target_preps)
+                 planned=_noun_planned(noun), marked=sense.target_preps,
+                 occasion=head.lower_ if occasion else None)
 
 
 def _content(clause: Any, frames: dict[int, Frame]) -> Frame | None:
@@ -565,9 +574,10 @@ def _intent(lexicon: Lexicon, doc: Any, noun: Any, frames: dict[int, Frame],
     return code, targets
 
 
-def _clause_verb(token: Any) -> Any | None:
+def clause_verb(token: Any) -> Any | None:
+    """The verb of the clause a word stands in."""
     current = token
-    for _ in range(4):
+    for _ in range(6):
         if current.head is current:
             return None
         current = current.head
@@ -581,7 +591,7 @@ def _noun_planned(noun: Any) -> bool:
                 "scheduled", "expected", "possible", "potential"}
     if any(c.lower_ in upcoming for c in noun.children):
         return True
-    verb = _clause_verb(noun)
+    verb = clause_verb(noun)
     return verb is not None and _planned(verb)
 
 
@@ -668,6 +678,20 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
             outer.targets = _unique(outer.targets + inner_targets)
 
 
+def _absorb_objects(frames: dict[int, Frame], doc: Any) -> None:
+    """'expressed its will to join the project', 'voiced hope that the sides will
+    cooperate': the clause on an intent's object is its content, no act of its own."""
+    for index, frame in list(frames.items()):
+        if frame.kind != "verb" or frame.code.type != "AGREE" or frame.suppressed:
+            continue
+        for obj in _children(doc[index], "dobj"):
+            for clause in obj.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and clause.tag_.startswith("VB"):
+                    inner = _content(clause, frames)
+                    frame.targets = _unique(frame.targets + (
+                        inner.targets if inner else _target_order(clause, None)))
+
+
 def _purpose(token: Any) -> bool:
     """'held talks to resolve their differences': an infinitive of purpose is no act."""
     return token.dep_ == "advcl" and _infinitive(token)
@@ -697,6 +721,7 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
                 frame.suppressed = _purpose(token) or _hypothetical(token)
                 frames[token.i] = frame
     _combine(lexicon, doc, frames)
+    _absorb_objects(frames, doc)
     for token in doc:
         if token.tag_.startswith("NN") and token.lower_ in lexicon.nouns:
             if any(token.i in f.consumed for f in frames.values()):

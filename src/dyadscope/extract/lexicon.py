@@ -208,7 +208,8 @@ def our_verb(spec: str) -> dict[str, Any]:
 def _our_block(block: dict[str, Any]) -> dict[str, Any]:
     patterns = [{"subject": p.get("subject", []), "objects": p.get("objects", []),
                  "preps": p.get("preps", []), "target": p.get("target"),
-                 "code": p.get("code"), "reverse": p.get("reverse")} for p in block["patterns"]]
+                 "source": p.get("source"), "code": p.get("code"), "reverse": p.get("reverse")}
+                for p in block["patterns"]]
     return {**block, "verbs": [our_verb(v) for v in block["verbs"]], "patterns": patterns}
 
 

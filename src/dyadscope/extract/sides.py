@@ -98,8 +98,9 @@ def mention_actors(mentions: list[Found], text: str, offset: int,
         before = text[: mention.start - offset]
         person = mention.type == "PERSON"
         # an exhibition or a summit is where sides meet, never a side
+        owner = re.match(r"\s*['’]s\b", rest) is not None  # 'in Warsaw's projects'
         place = mention.type == "EVENT_NAME" or (
-            not person and bool(cue("place_before").search(before)))
+            not person and not owner and bool(cue("place_before").search(before)))
         if place and mention.type == "LOCATION":
             continue
         topic = not person and bool(cue("topic_before").search(before))
