@@ -20,6 +20,7 @@ from dyadscope.resolve.events import (
     event_id,
     merge_reason,
     more_precise,
+    rule_what,
 )
 from dyadscope.store.db import Store
 from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
@@ -148,6 +149,7 @@ class Writer:
                 date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
                 status=row["status"], location=row["location"],
                 documents=frozenset(row["docs"].split(",")), actors=frozenset(stored_actors),
+                what=rule_what(row["rule"]),
             )
             reason = merge_reason(candidate, actors, document_id, stored, counterpart)
             if reason is not None:

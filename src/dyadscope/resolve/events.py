@@ -30,6 +30,14 @@ class StoredEvent:
     location: str | None
     documents: frozenset[str]
     actors: frozenset[str]
+    what: str | None = None
+
+
+def rule_what(rule: str | None) -> str | None:
+    """What an event is about, from its coding rule 'cameo:CODE:TRIGGER:WHAT:PAIR'
+    ('visit' or 'meeting' for consultations, the document signed)."""
+    parts = (rule or "").split(":")
+    return parts[3] or None if len(parts) >= 5 and parts[0] == "cameo" else None
 
 
 def event_id(document_id: str, candidate: EventCandidate) -> str:
@@ -96,6 +104,9 @@ def merge_reason(
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
     same_document = document_id in stored.documents
+    what = rule_what(candidate.rule)
+    if same_document and what and stored.what and what != stored.what:
+        return None  # an arrival and the talks, a protocol and a declaration: two acts
     shared = actors & stored.actors
     if same_document and not _is_happening(candidate):
         return None
