@@ -1,7 +1,13 @@
-"""Ingest N plain-text articles and print articles per second and peak memory.
+"""Whole-pipeline speed on distinct real articles, beside plain spaCy on the same texts.
 
-The corpus is the bundled sample articles plus ../shared/seeds (when present), replicated
-with a distinct reference line each so that every copy is new content.
+The corpus is every distinct article and page in ../shared: the flattened benchmark pages
+(bench/aeb-text), the development articles (dev/, seeds/) and our own samples, each read
+once (no copies). `dyadscope ingest` runs on them as a user runs it (into a new SQLite
+file); then `en_core_web_sm` with its full pipeline (`nlp.pipe`, parser and NER included)
+runs on the same texts in the same process. Prints words per second of both, their
+ratio, articles per second and the peak memory of the process.
+
+Usage: python bench/throughput.py [-n N] [--shared PATH]
 """
 
 from __future__ import annotations
@@ -9,7 +15,6 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
-import sys
 import tempfile
 import time
 from importlib import resources
@@ -17,46 +22,79 @@ from pathlib import Path
 
 from dyadscope import api
 
+REPO = Path(__file__).resolve().parent.parent
 
-def source_articles(shared: Path) -> list[str]:
+
+def corpus(shared: Path) -> list[tuple[str, str]]:
+    """(file name, text) of every distinct article, in a fixed order."""
     samples = resources.files("dyadscope") / "data" / "samples"
-    texts = [p.read_text(encoding="utf-8") for p in samples.iterdir() if p.name.endswith(".txt")]
-    seeds = shared / "seeds"
-    if seeds.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
-    return texts
+    found: list[tuple[str, str]] = []
+    folders = [shared / "bench" / "aeb-text", shared / "dev", shared / "seeds"]
+    for folder in folders:
+        if folder.is_dir():
+            found += [(f"{folder.name}-{p.name}", p.read_text(encoding="utf-8", errors="replace"))
+                      for p in sorted(folder.glob("*.txt"))]
+    found += [(f"sample-{p.name}", p.read_text(encoding="utf-8"))
+              for p in sorted(samples.iterdir(), key=lambda p: p.name) if p.name.endswith(".txt")]
+    seen: set[str] = set()
+    distinct = []
+    for name, text in found:
+        if text not in seen:
+            seen.add(text)
+            distinct.append((name, text))
+    return distinct
 
 
-def write_corpus(folder: Path, texts: list[str], count: int) -> int:
-    words = 0
-    for i in range(count):
-        text = texts[i % len(texts)] + f"\nReference {i}.\n"
-        (folder / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
-        words += len(text.split())
-    return words
+def plain_spacy(texts: list[str]) -> float:
+    """Seconds for the full en_core_web_sm pipeline over the texts."""
+    import spacy
+
+    from dyadscope.annotate.model import model_path
+
+    _, path = model_path()
+    nlp = spacy.load(path)
+    list(nlp.pipe(texts[:4]))  # warm up
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-n", type=int, default=200, help="number of articles")
-    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[1] / ".." / "shared")
+    parser.add_argument("-n", type=int, default=0, help="at most this many articles (0: all)")
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     args = parser.parse_args()
+    articles = corpus(args.shared)
+    if args.n:
+        articles = articles[: args.n]
+    texts = [text for _, text in articles]
+    words = sum(len(text.split()) for text in texts)
     tmp = Path(tempfile.mkdtemp(prefix="dyadscope-bench-"))
     try:
-        corpus = tmp / "corpus"
-        corpus.mkdir()
-        words = write_corpus(corpus, source_articles(args.shared), args.n)
-        api.ingest([corpus], tmp / "warmup.db")  # loads the model; not timed
+        folder = tmp / "corpus"
+        folder.mkdir()
+        for name, text in articles:
+            (folder / name).write_text(text, encoding="utf-8")
+        warm = tmp / "warm"
+        warm.mkdir()
+        (warm / "one.txt").write_text(texts[0], encoding="utf-8")
+        api.ingest([warm], tmp / "warmup.db")  # loads the models; not timed
         started = time.perf_counter()
-        report = api.ingest([corpus], tmp / "bench.db")
-        elapsed = time.perf_counter() - started
+        report = api.ingest([folder], tmp / "bench.db")
+        ours = time.perf_counter() - started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles: {report.stored}  words: {words}  seconds: {elapsed:.2f}")
-    print(f"throughput: {report.stored / elapsed:.1f} articles/s  ({words / elapsed:.0f} words/s)")
-    print(f"peak memory: {peak_mb:.0f} MB")
-    sys.exit(0 if report.stored == args.n else 1)
+    ours_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    theirs = plain_spacy(texts)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(texts)} distinct ({report.stored} stored, "
+          f"{len(report.failures)} failed)  words: {words}")
+    print(f"dyadscope ingest: {ours:.2f} s  {len(texts) / ours:.1f} articles/s  "
+          f"{words / ours:.0f} words/s")
+    print(f"en_core_web_sm full pipeline: {theirs:.2f} s  {words / theirs:.0f} words/s")
+    print(f"ratio: {theirs / ours:.2f}x  peak memory: {ours_peak:.0f} MB during ingest, "
+          f"{peak:.0f} MB in all")
 
 
 if __name__ == "__main__":

@@ -180,24 +180,44 @@ def annotate(nlp: Any, texts: Iterable[str], batch_size: int = 64) -> list[Any]:
 
     with nlp.select_pipes(disable=["ner"]):
         docs = list(nlp.pipe(texts, batch_size=batch_size))
-    wanted = [(doc, sent) for doc in docs for sent in doc.sents if _needs_names(sent)]
+    wanted = [(doc, sent) for doc in docs for sent in _named_sentences(doc)]
     tagged = nlp.get_pipe("ner").pipe((sent.as_doc() for _, sent in wanted),
                                       batch_size=batch_size)
+    # the tokens no gazetteer name covers, per document, before any NER name is added
+    free = {id(doc): _outside(doc) for doc, _ in wanted}
     for (doc, sent), found in zip(wanted, tagged, strict=True):
+        outside = free[id(doc)]
         new = [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-               for e in found.ents
-               if all(doc[sent.start + i].ent_iob_ == "O" for i in range(e.start, e.end))]
+               for e in found.ents if outside[sent.start + e.start : sent.start + e.end].all()]
         if new:
             doc.set_ents(new, default="unmodified")
     return docs
 
 
-def _needs_names(sent: Any) -> bool:
-    return any(
-        (token.is_title or (token.is_upper and len(token) > 1)) and token.ent_iob_ == "O"
-        and not (token.i == sent.start and token.is_stop)
-        for token in sent
-    )
+def _outside(doc: Any) -> Any:
+    iob = doc.to_array("ENT_IOB")
+    return (iob == OUTSIDE) | (iob == 0)
+
+
+NAME_ATTRS = ["IS_TITLE", "IS_UPPER", "LENGTH", "ENT_IOB", "IS_STOP"]
+OUTSIDE = 2  # ENT_IOB of a token in no entity
+
+
+def _named_sentences(doc: Any) -> list[Any]:
+    """Sentences with a capitalised word (not a stop word opening the sentence) that no
+    gazetteer entity covers; read off one array, not token by token."""
+    if not len(doc):
+        return []
+    title, upper, length, iob, stop = doc.to_array(NAME_ATTRS).T
+    capital = ((title == 1) | ((upper == 1) & (length > 1))) & ((iob == OUTSIDE) | (iob == 0))
+    found = []
+    for sent in doc.sents:
+        window = capital[sent.start : sent.end].copy()
+        if stop[sent.start]:
+            window[0] = False
+        if window.any():
+            found.append(sent)
+    return found
 
 
 def model_version() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from dyadscope.extract.people import (
     link_office_holders,
 )
 from dyadscope.extract.references import link_references
+from dyadscope.extract.sides import actor_tables
 from dyadscope.extract.text import Paragraph
 from dyadscope.knowledge import Knowledge
 from dyadscope.types import Document, Extraction, Mention, Span
@@ -67,7 +69,8 @@ class Extractor:
             counterparts(persons, found, document_dyad(found))
             link_references(paragraphs, found, persons, self.knowledge)
             read.append((document, paragraphs, found, persons, sentences_of(paragraphs)))
-        parses = _parses([(sentences, found) for _, _, found, _, sentences in read])
+        codes = actor_tables(self.knowledge).codes
+        parses = _parses([(sentences, found) for _, _, found, _, sentences in read], codes)
         extractions = []
         for (document, paragraphs, found, persons, sentences), parsed in zip(
                 read, parses, strict=True):
@@ -88,14 +91,37 @@ class Extractor:
         return extractions
 
 
-def _parses(documents: list[tuple[list[Sentence], list[Found]]]
+# Words that let a sentence with no name of its own refer to two sides.
+REFERRING = re.compile(r"\b(?:he|she|they|we|it|his|her|their|our|both|two|each|sides?"
+                       r"|counterparts?)\b", re.IGNORECASE)
+
+
+def _worth_parsing(sentences: list[Sentence], found: list[Found],
+                   codes: dict[str, str]) -> list[Sentence]:
+    """The sentences that can report an event: every event joins two countries (or
+    international organisations), so an article naming fewer has none, and a sentence
+    needs a side of its own or a word pointing to one."""
+    sides = [m for m in found if m.country or m.key in codes]
+    if len({m.country or codes[m.key] for m in sides}) < 2:
+        return []
+    starts = sorted(m.start for m in sides)
+    worth = []
+    for sentence in sentences:
+        index = bisect_left(starts, sentence.start)
+        named = index < len(starts) and starts[index] < sentence.end
+        if named or REFERRING.search(sentence.text):
+            worth.append(sentence)
+    return worth
+
+
+def _parses(documents: list[tuple[list[Sentence], list[Found]]], codes: dict[str, str],
             ) -> list[dict[int, tuple[Any, int]]]:
     """The dependency parse of every sentence that may report an event, by the sentence's
     offset, with where the parsed text starts in it (after a dateline's credit)."""
     wanted = []
     for i, (sentences, found) in enumerate(documents):
         datelines = {m.start: m.end for m in found if m.origin == "rule:dateline"}
-        for sentence in sentences:
+        for sentence in _worth_parsing(sentences, found, codes):
             end = datelines.get(sentence.start)
             cut = dateline_cut(sentence.text, end - sentence.start) if end else 0
             wanted.append((i, sentence, cut))

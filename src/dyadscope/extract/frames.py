@@ -242,6 +242,12 @@ def _pattern_fits(lexicon: Lexicon, pattern: Pattern, regions: dict[str, Any]) -
     object (or a particle); prepositional phrases ending at the head of their object."""
     subject, heads, loose, preps = (regions["subject"], regions["heads"], regions["loose"],
                                     regions["preps"])
+    for terms in pattern.objects:  # fast rejection on the last words first
+        if not lexicon.last_words(terms) & regions["ends"]:
+            return False
+    for wanted in pattern.preps:
+        if not wanted.preps & regions["prep_words"]:
+            return False
     if any(not lexicon.phrase_in((term,), subject) for term in pattern.subject):
         return False
     for terms in pattern.objects:
@@ -341,9 +347,11 @@ def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
     for arg in objects(verb):
         preps += [(a.role.split(":", 1)[1], head_words(parsed, doc[a.head]))
                   for a in prepositions(doc[arg.head])]
-    right = [t.i for t in verb.subtree if t.i > verb.i]
+    right = words(parsed, [t.i for t in verb.subtree if t.i > verb.i])
+    ends = {np[-1] for np in heads} | set(loose) | set(right)
     return {"subject": words(parsed, subject_tokens), "heads": heads, "loose": loose,
-            "preps": preps, "right": words(parsed, right)}
+            "preps": preps, "right": right, "ends": ends,
+            "prep_words": {word for word, _ in preps}}
 
 
 def verb_frame(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Frame | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -139,6 +139,8 @@ class Lexicon:
     not_verbs: frozenset[str]
     overriding: frozenset[str]  # our blocks whose default beats CAMEO's patterns
     finite: frozenset[str]  # our blocks that code only a clause's own (finite) verb
+    _index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    _ends: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def event_code(self, cameo: str | None) -> EventCode | None:
         """The PLOVER reading of a CAMEO code: its most specific entry in our table."""
@@ -154,13 +156,40 @@ class Lexicon:
 
     def term_matches(self, term: str, words: Sequence[str], at: int) -> int:
         """How many words from `at` the term covers (0: no match)."""
+        if at >= len(words):
+            return 0
         if term.startswith("&"):
             best = 0
-            for phrase in self.synsets.get(term, ()):
+            for phrase in self._starting(term).get(words[at], ()):
                 if self._phrase_at(phrase, words, at):
                     best = max(best, len(phrase))
             return best
-        return 1 if at < len(words) and words[at] in word_forms(term) else 0
+        return 1 if words[at] in word_forms(term) else 0
+
+    def _starting(self, term: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """A noun class's phrases by every form of their first word."""
+        found = self._index.get(term)
+        if found is None:
+            table: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in self.synsets.get(term, ()):
+                for form in word_forms(phrase[0]):
+                    table.setdefault(form, []).append(phrase)
+            found = {form: tuple(phrases) for form, phrases in table.items()}
+            self._index[term] = found
+        return found
+
+    def last_words(self, terms: Sequence[str]) -> frozenset[str]:
+        """Every word a phrase of these terms can end with (to reject patterns fast)."""
+        key = tuple(terms)
+        found = self._ends.get(key)
+        if found is None:
+            last = terms[-1]
+            if last.startswith("&"):
+                found = frozenset(f for p in self.synsets.get(last, ()) for f in word_forms(p[-1]))
+            else:
+                found = word_forms(last)
+            self._ends[key] = found
+        return found
 
     @staticmethod
     def _phrase_at(phrase: tuple[str, ...], words: Sequence[str], at: int) -> bool:
@@ -171,6 +200,8 @@ class Lexicon:
     def phrase_ends(self, terms: Sequence[str], words: Sequence[str]) -> bool:
         """The terms over consecutive words that end with the last word (a noun phrase's
         head: 'arms shipment' is a shipment, 'military strikes' no military)."""
+        if not words or words[-1] not in self.last_words(terms):
+            return False
         for start in range(len(words) - 1, -1, -1):
             at = start
             for term in terms:
