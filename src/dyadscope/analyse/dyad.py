@@ -198,7 +198,7 @@ def top_people(
 def document_words() -> re.Pattern[str]:
     """Words that name a written agreement: the event lexicon's &AGREEMENT class."""
     phrases = load_json_data("lexicons/event_words.json")["synsets"]["&AGREEMENT"]
-    words = sorted({" ".join(p) for p in phrases}, key=len, reverse=True)
+    words = sorted({p for p in phrases if not p.startswith("%")}, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 

@@ -37,6 +37,7 @@ from dyadscope.extract.temporal import (
 )
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
 from dyadscope.knowledge import Knowledge, load_json_data
+from dyadscope.resolve.events import rule_what
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
 
@@ -151,16 +152,34 @@ def _pair_of(context: DocumentContext, start: int) -> list[Actor]:
     return []
 
 
-def _referent(arg: Arg, sides: SentenceSides, context: DocumentContext,
+FIRST_PERSON = {"we", "i", "us", "our", "my"}
+
+
+def _reporter(frame: Frame, sides: SentenceSides) -> list[Actor]:
+    """Who says so: the named subject of the reporting verb ('the ministry said')."""
+    for arg in frame.reporter:
+        named = [a for a in sides.in_arg(arg) if not a.place]
+        if named:
+            return named[:1]
+    return []
+
+
+def _referent(arg: Arg, frame: Frame, sides: SentenceSides, context: DocumentContext,
               sentence: Sentence, subject: bool) -> list[Actor]:
     """A phrase with no name: a pronoun, 'the two sides', 'their' (as a subject; as an
-    object a possessive points back to the subject, not to another side)."""
+    object a possessive points back to the subject, not to another side). In a reported
+    clause 'it', 'they' and 'we' are the one who reports ('the ministry said it had ...')."""
     head = sides.doc[arg.head]
     text = _phrase_text(sides.doc, arg)
     start = sentence.start + head.idx
-    if not subject and (POSSESSIVE.match(text) or head.lower_ in PERSONAL | IMPERSONAL):
+    word = head.lower_
+    if not subject and (POSSESSIVE.match(text) or word in PERSONAL | IMPERSONAL):
         return []
-    if head.lower_ in PERSONAL:
+    if word in FIRST_PERSON | IMPERSONAL and (reporter := _reporter(frame, sides)):
+        return [replace(reporter[0], start=start)]
+    if word in PERSONAL and (main := _main_subject(head, sides)):
+        return [replace(main, start=start)]  # 'Putin held talks ... after he sealed a pact'
+    if word in PERSONAL:
         earlier = [m for m in context.people if m.start < start and m.country]
         if earlier:
             last = max(earlier, key=lambda m: m.start)
@@ -168,23 +187,56 @@ def _referent(arg: Arg, sides: SentenceSides, context: DocumentContext,
         return []
     if PAIR_WORDS.match(text):
         return _pair_of(context, start)
-    if head.lower_ in IMPERSONAL and context.last is not None and not context.last.person:
+    if word in IMPERSONAL and context.last is not None and not context.last.person:
         return [replace(context.last, start=start)]
     return []
+
+
+def _main_subject(pronoun: Any, sides: SentenceSides) -> Actor | None:
+    """The person who is the subject of a clause above the pronoun's own."""
+    clause = pronoun.head
+    for _ in range(4):
+        if clause.head is clause or clause.dep_ not in ("advcl", "pcomp", "pobj", "prep",
+                                                        "relcl", "ccomp", "conj", "xcomp"):
+            return None
+        clause = clause.head
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.i != pronoun.i:
+                found = [a for a in sides.in_arg(Arg("subject", child.i, (child.i,)))
+                         if a.person]
+                if found:
+                    return found[0]
+    return None
+
+
+def _conjunct_heads(arg: Arg, doc: Any) -> list[Any]:
+    head = doc[arg.head]
+    found = [head]
+    for token in head.subtree:
+        if token.dep_ == "conj" and token.head in found:
+            found.append(token)
+    return found
 
 
 def _sources(frame: Frame, sides: SentenceSides, context: DocumentContext,
              sentence: Sentence) -> list[Actor]:
     for arg in frame.subjects:
         named = [a for a in sides.in_arg(arg) if not a.place]
+        if named and (sides.coordinated(arg) or arg.role in PAIRED
+                      or PAIR_WORDS.match(_phrase_text(sides.doc, arg))):
+            for conjunct in _conjunct_heads(arg, sides.doc):  # 'he and Boluarte signed'
+                if conjunct.lower_ in PERSONAL | FIRST_PERSON:
+                    lone = Arg(arg.role, conjunct.i, (conjunct.i,))
+                    named += _referent(lone, frame, sides, context, sentence, subject=True)
+            return sorted(_distinct(named), key=lambda a: a.start)  # first named first
         if named:
-            if (sides.coordinated(arg) or arg.role in PAIRED
-                    or PAIR_WORDS.match(_phrase_text(sides.doc, arg))):
-                return sorted(_distinct(named), key=lambda a: a.start)  # first named first
             return named[:1]
-        referred = _referent(arg, sides, context, sentence, subject=True)
+        referred = _referent(arg, frame, sides, context, sentence, subject=True)
         if referred:
             return referred
+        if not sides.doc[arg.head].tag_.startswith("PRP") and (
+                reporter := _reporter(frame, sides)):
+            return reporter  # 'a trade delegation would visit Uganda, the minister said'
     return []
 
 
@@ -210,7 +262,7 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
         named = [a for a in sides.in_arg(arg) if a.country not in taken]
         referred = not named
         if referred:
-            named = [a for a in _referent(arg, sides, context, sentence, subject=False)
+            named = [a for a in _referent(arg, frame, sides, context, sentence, subject=False)
                      if a.country not in taken]
         direct = [a for a in named if marked or (not a.place and not a.topic)]
         if direct:
@@ -223,8 +275,9 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
                               if a.country not in taken and not a.place][:1]
             return _distinct(found)
         fallback = fallback or named
-    if fallback and frame.code.type in _list("topic_is_target"):
-        return fallback[:1]
+    places = [a for a in fallback if not a.place or frame.code.type in _list("place_is_target")]
+    if places and not frame.bare and frame.code.type in _list("topic_is_target"):
+        return places[:1]
     return []
 
 
@@ -239,10 +292,10 @@ def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
     if cue("generic_objects").search(sentence.text):
         return []
     named = {a.country for a in known}
-    others = {a.country for a in sides.actors if not a.place and not a.topic} - named
+    others = _distinct([a for a in sides.actors if not a.place and not a.topic
+                        and a.country not in named])
     if len(others) == 1:
-        country = others.pop()
-        return [Actor(sentence.end, country, None, False, "IMPLIED", sector="GOV")]
+        return [replace(others[0], start=sentence.end, label="IMPLIED")]
     dyad = context.dyad
     if others or not dyad or not named & set(dyad):
         return []
@@ -309,15 +362,17 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
     if len(sources) > 1 and (visited := _destination(frame, sides)):
         sources = [s for s in sources if s.country not in visited] or sources
     targets = _targets(frame, sides, sources, context, sentence)
-    if frame.reverse:
+    if frame.reverse:  # 'Hanoi bought drones from Belarus': the seller acts
         if not targets:
             targets = _weapon_suppliers(frame, inside, sources, context.tables)
-        sources, targets = targets[:1], sources
+        sources, targets = targets, sources[:1]
     if not sources:
-        if frame.intent or frame.bare:
+        if frame.intent or frame.bare or frame.code.type == "AGREE":
             return []  # 'is sought to replace': an intent needs someone who holds it
         return _sourceless(frame, targets, sides, inside, sentence, context)
-    if not targets and len(sources) >= 2 and not frame.bare:
+    if not targets and len(sources) >= 2:
+        if frame.bare or frame.code.type not in _list("joint_types"):
+            return []  # 'the two leaders condemned the attacks': not each other
         return [(sources[0], other) for other in sources[1:]]
     if not targets and not frame.bare:
         targets = _implied(frame, sources, sentence, sides, context)
@@ -352,7 +407,8 @@ RANGE_END = re.compile(r"\s*(?:to|until|till|through|-|–)\s*\d")
 Dated = tuple[DateExpression, bool]  # the expression, and whether it is the act's own
 
 
-def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, Dated]:
+def _frame_dates(frames: list[Frame], doc: Any, text: str,
+                 reported: list[bool]) -> dict[int, Dated]:
     """Each date expression dates the frame it hangs from in the parse ('own'), else the
     nearest frame; a lone expression opening the sentence ('In 2023, the allies signed ...
     and agreed ...') dates every act in it; an act at a dated occasion ('agreed at a
@@ -366,11 +422,12 @@ def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, Dated]:
         owner = _owner(doc, expression, heads)
         own = owner is not None
         if owner is None:
-            owner = min(range(len(frames)),
-                        key=lambda i: abs(doc[frames[i].head].idx - expression.start))
+            nearby = [i for i in range(len(frames)) if reported[i]] or range(len(frames))
+            owner = min(nearby, key=lambda i: abs(doc[frames[i].head].idx - expression.start))
         assigned.setdefault(owner, (expression, own))
     if len(expressions) == 1 and expressions[0].start < min(doc[f.head].idx for f in frames):
         return dict.fromkeys(range(len(frames)), (expressions[0], True))
+    _share_in_clause(frames, doc, assigned, reported)
     for index, frame in enumerate(frames):
         if index in assigned:
             continue
@@ -391,6 +448,24 @@ def _frame_dates(frames: list[Frame], doc: Any, text: str) -> dict[int, Dated]:
 
 
 EARLIER = {"after", "before", "since", "following", "amid", "ahead"}
+
+
+def _share_in_clause(frames: list[Frame], doc: Any, assigned: dict[int, Dated],
+                     reported: list[bool]) -> None:
+    """A date held by a word that names no sides passes to the act of its clause
+    ('France has been Greece's main supplier, with most deliveries between 2001 and
+    2020'; 'agreed at a summit held in November 2023')."""
+    for index, dated_ in list(assigned.items()):
+        if reported[index] or frames[index].kind != "noun":
+            continue  # 'thanked Iraq for hosting talks in 2021': that date is the hosting's
+        verb = clause_verb(doc[frames[index].head])
+        for other, frame in enumerate(frames):
+            if not reported[other] or other in assigned:
+                continue
+            head = doc[frame.head]
+            if verb is not None and (head.i == verb.i or getattr(clause_verb(head), "i", -1)
+                                     == verb.i):
+                assigned[other] = dated_
 
 
 def _owner(doc: Any, expression: DateExpression, heads: dict[int, int]) -> int | None:
@@ -421,6 +496,8 @@ def _status(frame: Frame, doc: Any, text: str, trigger: tuple[int, int]) -> str:
         return "negated"
     if frame.planned:
         return "planned"
+    if frame.standing:
+        return "ongoing"
     verb = doc[frame.head]
     if frame.code.type in STANDING and verb.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -463,13 +540,19 @@ def sentence_events(
     actors += first_person(sentence.start, sentence.end, sentence.text, context.speakers)
     actors.sort(key=lambda a: a.start)
     sides = SentenceSides(doc, sentence.start, actors)
-    dates = _frame_dates(frames, doc, sentence.text)
+    paired = [(f, [] if f.suppressed or f.negated else frame_pairs(f, sides, inside, sentence,
+                                                                  context)) for f in frames]
+    if any(f.code.mode == "visit" for f, _ in paired) and not _has_visitor(actors, sentence):
+        # "the new model will arrive in the Philippines": goods travel too
+        paired = [(f, [] if f.code.mode == "visit" else p) for f, p in paired]
+    # A date hangs from the frame above it in the parse; one that hangs from none goes
+    # to the nearest act the sentence reports (or the content of one), not to a word
+    # that names no sides.
+    dates = _frame_dates([f for f, _ in paired], doc, sentence.text,
+                         [bool(p) or f.suppressed for f, p in paired])
     events = []
-    for index, frame in enumerate(frames):
-        pairs = frame_pairs(frame, sides, inside, sentence, context)
-        if frame.code.mode == "visit" and not _has_visitor(actors, sentence):
-            continue  # "the new model will arrive in the Philippines": goods travel too
-        for source, target in pairs if not frame.negated else ():
+    for index, (frame, pairs) in enumerate(paired):
+        for source, target in pairs:
             events.append(_candidate(frame, (source, target), sentence, doc, inside, actors,
                                      context.anchor, dates.get(index)))
     _remember(events, sides, context)
@@ -499,11 +582,13 @@ def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
 
 
 def _one_per_pair(events: list[EventCandidate]) -> list[EventCandidate]:
-    """One happening per type and ordered pair in a sentence ('held talks and met')."""
-    seen: set[tuple[str, str | None, str | None]] = set()
+    """One happening per type and ordered pair in a sentence ('held talks and met'); an
+    arrival and a meeting are two ('after a meeting with Xi, who arrived on Tuesday')."""
+    seen: set[tuple[str | None, ...]] = set()
     kept = []
     for event in events:
-        key = (event.type, event.source_country, event.target_country)
+        key = (event.type, event.source_country, event.target_country,
+               rule_what(event.rule))
         if key not in seen:
             seen.add(key)
             kept.append(event)

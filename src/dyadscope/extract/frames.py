@@ -42,6 +42,11 @@ HAPPEN = {"take", "took", "taken", "takes", "taking", "hold", "held", "holds", "
           "marked", "be", "is", "was", "were", "are", "been"}
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 READY = {"ready", "willing", "prepared", "eager", "keen", "determined", "open"}
+NEGATORS = {"avoid", "avoids", "avoided", "avoiding", "refrain", "refrains", "refrained",
+            "fail", "fails", "failed", "stop", "stopped", "cease", "ceased"}
+DESIRE = {"like", "want", "wants", "wanted", "wish", "wishes", "wished", "hope", "hopes",
+          "hoped"}
+SPEECH = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 GOVERNED_CODES = {"AGREE": "030", "THREATEN": "130", "REQUEST": "020", "REJECT": "120"}
 
 
@@ -73,6 +78,8 @@ class Frame:
     bare: bool = False  # coded only by a CAMEO verb's default: its sides must be named
     ours: bool = False  # coded by our own lexicon, not CAMEO's
     occasion: str | None = None  # the preposition naming a noun event as an occasion
+    reporter: list[Arg] = field(default_factory=list)  # who said it, when it is reported
+    standing: bool = False  # a standing relation ('Russia is Vietnam's main supplier')
 
 
 @dataclass(frozen=True)
@@ -299,7 +306,7 @@ def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
                       ours=True)
     for sense in theirs:
         if f"{sense.block}:{sense.lemma}" not in lexicon.blocked:
-            return Coding(sense.code, sense.reverse, None, bare=True)
+            return Coding(sense.code, sense.reverse, None, bare=sense.generic)
     return None
 
 
@@ -491,6 +498,8 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     if code is None:
         return None
     sources, targets = noun_args(noun, sense, first, parsed.marks)
+    if sense.agent:
+        return _agent_frame(noun, code, sources + targets)
     if sense.intent:
         code, targets = _intent(lexicon, parsed.doc, noun, frames, code, targets)
     place = _counted(noun)
@@ -545,7 +554,9 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
         if head is current or (current.dep_ == "pobj" and head.lower_ in OCCASIONS):
             return False
         if current.dep_ in CLAUSES or head.tag_.startswith("VB"):
-            return head.i in frames and current.dep_ not in CLAUSES | {"nsubj", "csubj"}
+            governing = frames.get(head.i)
+            return (governing is not None and not governing.bare
+                    and current.dep_ not in CLAUSES | {"nsubj", "csubj"})
         current = head
     return False
 
@@ -557,6 +568,19 @@ def _counted(noun: Any) -> Any:
            and current.head.head.lower_ in QUANTITY and current.head.head is not current):
         current = current.head.head
     return current
+
+
+def _agent_frame(noun: Any, code: EventCode, args: list[Arg]) -> Frame | None:
+    """'Russia has been Vietnam's main arms supplier': the subject of the copula is the
+    agent of the noun, the noun's possessor or object its partner; a standing relation."""
+    head = noun.head
+    if noun.dep_ not in ("attr", "appos") or not head.tag_.startswith("VB"):
+        return None
+    found, _ = subjects(head)
+    if not found:
+        return None
+    return Frame(head=noun.i, kind="noun", code=code, subjects=found, targets=args,
+                 standing=True)
 
 
 def _intent(lexicon: Lexicon, doc: Any, noun: Any, frames: dict[int, Frame],
@@ -639,10 +663,10 @@ def _governing_kind(lexicon: Lexicon, token: Any, governed: Any) -> str | None:
         governed.dep_ == "conj" and governed.head.dep_ == "ccomp")
     if word in lexicon.intent_verbs or (word in READY and token.tag_.startswith("JJ")):
         return "AGREE"
-    if clausal:
-        return None  # 'said that', 'hoped that': the clause reports its own act
+    if clausal:  # 'demanded that X withdraw', not 'told reporters that'
+        return "REQUEST" if word in lexicon.clausal_requests else None
     if word in lexicon.request_verbs:
-        return "REQUEST"
+        return "REQUEST"  # 'urged X to', 'told X to leave'
     if word in lexicon.refusal_verbs:
         return "REJECT"
     return None
@@ -656,10 +680,16 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
     the meeting, planned ('agreed to hold talks': CONSULT, as gold annotates it)."""
     for token in doc:
         for governed in _governed(token):
+            if token.lower_ in NEGATORS:
+                _content(governed, frames)  # 'avoided taking sides': nothing was taken
+                continue
             kind = _governing_kind(lexicon, token, governed)
             if kind is None:
                 continue
             inner = frames.get(governed.i)
+            if (kind == "AGREE" and token.lower_ in DESIRE and inner is not None
+                    and inner.code.type in SPEECH):
+                continue  # 'would like to ask Uganda': the asking is the act
             if kind == "AGREE" and inner is not None and inner.code.type == "CONSULT":
                 inner.planned = True
                 if not inner.subjects:
@@ -671,11 +701,13 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                 _content(governed, frames)
             if kind == "AGREE" and inner is not None and inner.code.type in CONFLICT:
                 kind = "THREATEN"
-            if kind == "AGREE" and governed.dep_ != "xcomp" and inner is None:
-                continue
+            if governed.dep_ != "xcomp" and inner is None:
+                continue  # a that-clause with no act in it ('insisted it was legal')
             code = lexicon.event_code(GOVERNED_CODES[kind])
             assert code is not None
             outer = frames.get(token.i)
+            if outer is not None and outer.ours and outer.pattern and not outer.suppressed:
+                continue  # 'ordered a diplomat to leave': the expulsion our lexicon names
             if outer is None or outer.code.type != kind:
                 outer = _verb_frame(token, code, None, False)
                 if token.tag_.startswith("JJ"):
@@ -698,6 +730,26 @@ def _absorb_objects(frames: dict[int, Frame], doc: Any) -> None:
                     inner = _content(clause, frames)
                     frame.targets = _unique(frame.targets + (
                         inner.targets if inner else _target_order(clause, None)))
+
+
+def _reporters(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
+    """'The ministry said it had lodged a protest', 'a delegation would visit Uganda, the
+    minister said': the subject of the reporting verb above (or beside) a reported act."""
+    for index, frame in frames.items():
+        current = doc[index]
+        for _ in range(4):
+            head = current.head
+            if head is current or current.dep_ not in ("ccomp", "conj", "xcomp", "parataxis"):
+                break
+            if current.dep_ in ("ccomp", "parataxis") and head.lower_ in lexicon.reporting_verbs:
+                frame.reporter = subjects(head)[0]
+                break
+            current = head
+        if not frame.reporter:
+            said = [c for c in current.children if c.dep_ in ("parataxis", "ccomp")
+                    and c.lower_ in lexicon.reporting_verbs]
+            if said:  # 'X did Y, officials said'
+                frame.reporter = subjects(said[0])[0]
 
 
 def _purpose(token: Any) -> bool:
@@ -737,4 +789,5 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
             frame = noun_frame(lexicon, parsed, token, frames)
             if frame is not None:
                 frames[token.i] = frame
-    return [f for _, f in sorted(frames.items()) if not f.suppressed]
+    _reporters(lexicon, doc, frames)
+    return [f for _, f in sorted(frames.items())]

@@ -57,6 +57,9 @@ class VerbSense:
     reverse: str | None
     patterns: tuple[Pattern, ...]
     block: str
+    # The block's code stands for all its verbs (a synonym set); only a code given to
+    # the verb itself says what this verb means alone.
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ class NounSense:
     target_preps: frozenset[str]
     source_preps: frozenset[str] = frozenset()
     intent: bool = False
+    agent: bool = False  # names the actor: 'supplier', 'partner' ('X is Y's supplier')
 
 
 def verb_forms(base: str) -> list[str]:
@@ -133,6 +137,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    clausal_requests: frozenset[str]  # request verbs that ask with a that-clause
     reporting_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     blocked: frozenset[str]
@@ -256,6 +261,7 @@ def _verb_index(additions: list[dict[str, Any]]) -> dict[str, tuple[VerbSense, .
                 code=verb.get("code") or block.get("code"),
                 reverse=verb.get("reverse") or block.get("reverse"),
                 patterns=patterns, block=block["block"],
+                generic=not verb.get("code"),
             )
             for form in verb["forms"]:
                 index.setdefault(form, []).append(sense)
@@ -267,7 +273,8 @@ def _noun_index(entries: dict[str, Any]) -> dict[str, tuple[NounSense, ...]]:
     for phrase, entry in entries.items():
         words = tuple(phrase.split())
         sense = NounSense(words, entry["code"], frozenset(entry.get("target", [])),
-                          frozenset(entry.get("source", [])), bool(entry.get("intent")))
+                          frozenset(entry.get("source", [])), bool(entry.get("intent")),
+                          bool(entry.get("agent")))
         for form in word_forms(words[-1]):
             index.setdefault(form, []).append(sense)
     return {form: tuple(sorted(s, key=lambda n: -len(n.phrase))) for form, s in index.items()}
@@ -287,6 +294,7 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(ours["light_verbs"]),
         intent_verbs=frozenset(ours["intent_verbs"]),
         request_verbs=frozenset(ours["request_verbs"]),
+        clausal_requests=frozenset(ours["clausal_requests"]),
         reporting_verbs=frozenset(ours["reporting_verbs"]),
         refusal_verbs=frozenset(ours["refusal_verbs"]),
         blocked=frozenset(ours["blocked_senses"]),

@@ -359,7 +359,8 @@ def paragraph_mentions(
 
 def _short_of(word: str, name: str) -> bool:
     words = name.split()
-    return word == words[-1] or (word == words[0] and len(word) > 3)
+    # 'Ahn' of 'Ahn Gyu-back', 'Kim' of 'Kim Jong Un': East Asian surnames come first
+    return word == words[-1] or (word == words[0] and len(word) >= 3)
 
 
 def short_names(paragraphs: list[Paragraph], found: list[Found]) -> list[Found]:

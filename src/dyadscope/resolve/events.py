@@ -14,7 +14,8 @@ HAPPENINGS = {"CONSULT", "COOPERATE", "AID", "COERCE", "ASSAULT", "SANCTION", "M
 # Two arms deals or two projects in one article are often distinct: without people or
 # a date to tie them, they stay apart (a second attack on the same country rarely is).
 DISTINCT_IN_ONE_ARTICLE = {"AID", "COOPERATE"}
-SYMMETRIC_MODES = {"meet", "sign", None}
+SYMMETRIC_MODES = {"meet", "sign"}
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 DAY_SLACK = 2
 
 
@@ -65,7 +66,10 @@ def _pair_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
         stored.source_country, stored.target_country)
     swapped = (candidate.source_country, candidate.target_country) == (
         stored.target_country, stored.source_country)
-    return same or (swapped and candidate.mode in SYMMETRIC_MODES)
+    # A meeting or a signing is one happening told from either side; a sanction of A by
+    # B and of B by A are two.
+    return same or (swapped and (candidate.mode in SYMMETRIC_MODES
+                                 or candidate.type in SYMMETRIC_TYPES))
 
 
 def _modes_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
