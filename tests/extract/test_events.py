@@ -34,8 +34,13 @@ def test_the_place_visited_is_the_target() -> None:
 
 
 def test_a_demonym_before_a_nominal_trigger_is_its_agent() -> None:
-    found = coded("Poland voted in the assembly to condemn the Russian attack on Ukraine.")
+    found = coded("The Russian attack on Ukraine on Monday killed ten people.")
     assert ("ASSAULT", "RUS", "UKR") in found
+
+
+def test_an_act_condemned_is_the_topic_not_a_second_event() -> None:
+    found = coded("Poland voted in the assembly to condemn the Russian attack on Ukraine.")
+    assert found == {("ACCUSE", "POL", "RUS")}
 
 
 def test_an_act_inside_an_intent_is_not_a_second_event() -> None:
@@ -140,10 +145,11 @@ def test_a_news_agency_credit_is_no_side() -> None:
     assert not any("GBR" in (s, t) for _, s, t in found)
 
 
-def test_the_host_is_the_target_of_a_hosted_visit() -> None:
+def test_the_host_acts_toward_each_guest() -> None:
+    """As the gold codes 'warships were welcomed by the commander' (CAMEO 043)."""
     found = coded("Kenya, which courts every power, hosted both Indian Prime Minister Narendra "
                   "Modi and Brazilian President Lula last year.")
-    assert {(s, t) for k, s, t in found if k == "CONSULT"} <= {("IND", "KEN"), ("BRA", "KEN")}
+    assert {(s, t) for k, s, t in found if k == "CONSULT"} == {("KEN", "IND"), ("KEN", "BRA")}
 
 
 def test_an_unnamed_supplier_is_the_systems_country_of_origin() -> None:

@@ -69,7 +69,8 @@ class Extractor:
             counterparts(persons, found, document_dyad(found))
             link_references(paragraphs, found, persons, self.knowledge)
             read.append((document, paragraphs, found, persons, sentences_of(paragraphs)))
-        codes = actor_tables(self.knowledge).codes
+        tables = actor_tables(self.knowledge)
+        codes = {**tables.codes, **tables.origins}
         parses = _parses([(sentences, found) for _, _, found, _, sentences in read], codes)
         extractions = []
         for (document, paragraphs, found, persons, sentences), parsed in zip(
@@ -99,8 +100,8 @@ REFERRING = re.compile(r"\b(?:he|she|they|we|it|his|her|their|our|both|two|each|
 def _worth_parsing(sentences: list[Sentence], found: list[Found],
                    codes: dict[str, str]) -> list[Sentence]:
     """The sentences that can report an event: every event joins two countries (or
-    international organisations), so an article naming fewer has none, and a sentence
-    needs a side of its own or a word pointing to one."""
+    international organisations; a weapon stands for its maker), so an article naming
+    fewer has none, and a sentence needs a side of its own or a word pointing to one."""
     sides = [m for m in found if m.country or m.key in codes]
     if len({m.country or codes[m.key] for m in sides}) < 2:
         return []

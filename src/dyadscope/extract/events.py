@@ -266,8 +266,8 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
                      if a.country not in taken]
         direct = [a for a in named if marked or (not a.place and not a.topic)]
         if direct:
-            if referred or arg.role in PAIRED:
-                return _distinct(direct)
+            if referred or arg.role in PAIRED or sides.coordinated(arg):
+                return _distinct(direct)  # 'hosted Modi and Lula', 'the two sides'
             found = direct[:1]
             for sibling in frame.targets[index + 1 :]:
                 if sibling.role == arg.role and sides.doc[sibling.head].dep_ == "conj":

@@ -44,6 +44,9 @@ CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 READY = {"ready", "willing", "prepared", "eager", "keen", "determined", "open"}
 NEGATORS = {"avoid", "avoids", "avoided", "avoiding", "refrain", "refrains", "refrained",
             "fail", "fails", "failed", "stop", "stopped", "cease", "ceased"}
+TRANSPARENT = {"vote", "voted", "votes", "continue", "continued", "continues", "begin", "began",
+               "begun", "start", "started", "try", "tried", "attempt", "attempted", "move",
+               "moved", "rush", "rushed", "resume", "resumed"}
 DESIRE = {"like", "want", "wants", "wanted", "wish", "wishes", "wished", "hope", "hopes",
           "hoped"}
 SPEECH = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
@@ -337,6 +340,8 @@ def head_words(parsed: Parsed, token: Any) -> list[list[str]]:
     for inner in parsed.doc[start : token.i]:
         if inner.tag_ in ("NN", "NNS") and inner.dep_ in ("nmod", "compound", "npadvmod"):
             found.append(words(parsed, list(range(start, inner.i + 1))))
+    if any(parsed.marks.get(i) == "%weapon" for i in range(start, token.i)):
+        found.append(["%weapon"])  # 'S-125 Pechora complexes' are weapons whatever the head
     return found
 
 
@@ -632,7 +637,7 @@ def _lend(verb: Any, noun: Any, code: EventCode, frames: dict[int, Frame],
     """'held talks with X', 'carried out strikes on Y': the light verb takes the noun's
     event (unless a pattern of its own fits), its subject, and the noun's prepositions."""
     existing = frames.get(verb.i)
-    if existing is not None and existing.pattern:
+    if existing is not None and (existing.pattern or existing.ours):
         existing.targets = _unique(targets + existing.targets)
         existing.consumed.add(noun.i)
         if not existing.ours and existing.code.type != code.type:
@@ -682,6 +687,10 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
         for governed in _governed(token):
             if token.lower_ in NEGATORS:
                 _content(governed, frames)  # 'avoided taking sides': nothing was taken
+                continue
+            if token.lower_ in TRANSPARENT and governed.dep_ in ("xcomp", "advcl"):
+                if token.i in frames:  # 'voted to condemn', 'continued to supply'
+                    frames[token.i].suppressed = True
                 continue
             kind = _governing_kind(lexicon, token, governed)
             if kind is None:
