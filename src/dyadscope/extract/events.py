@@ -196,7 +196,7 @@ def _main_subject(pronoun: Any, sides: SentenceSides) -> Actor | None:
     """The person who is the subject of a clause above the pronoun's own."""
     clause = pronoun.head
     for _ in range(4):
-        if clause.head is clause or clause.dep_ not in ("advcl", "pcomp", "pobj", "prep",
+        if clause.head == clause or clause.dep_ not in ("advcl", "pcomp", "pobj", "prep",
                                                         "relcl", "ccomp", "conj", "xcomp"):
             return None
         clause = clause.head
@@ -475,7 +475,7 @@ def _owner(doc: Any, expression: DateExpression, heads: dict[int, int]) -> int |
             return None
         if token.i in heads:
             return heads[token.i]
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -632,7 +632,7 @@ def _named_pair(sides: SentenceSides) -> tuple[Actor, Actor] | None:
 def _phrase_head(token: Any) -> Any:
     """'Saudi' of 'the Saudi and Iranian sides' heads its own conjunct."""
     current = token
-    while current.dep_ in ("compound", "amod", "poss", "nmod") and current.head is not current:
+    while current.dep_ in ("compound", "amod", "poss", "nmod") and current.head != current:
         if current.dep_ == "amod" and any(c.dep_ == "conj" for c in current.children):
             return current
         current = current.head

@@ -34,7 +34,7 @@ PLANNING = {"plan", "plans", "planned", "planning", "expect", "expects", "expect
             "prepare", "prepares", "prepared", "preparing", "poised", "slated"}
 # A noun event named as the time or occasion of the clause: 'during the talks'.
 OCCASIONS = {"during", "after", "following", "before", "amid", "at", "ahead", "since",
-             "upon", "throughout", "until", "despite", "for", "of"}
+             "upon", "throughout", "until", "despite", "for"}
 HAPPEN = {"take", "took", "taken", "takes", "taking", "hold", "held", "holds", "begin",
           "began", "begun", "begins", "start", "started", "end", "ended", "continue",
           "continued", "conclude", "concluded", "open", "opened", "come", "came", "follow",
@@ -144,7 +144,7 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
             return [Arg("subject", verb.head.i, phrase(verb.head))], True
         return [Arg("subject", subject.i, phrase(subject))], False
     head = verb.head
-    if head is verb or depth > 3:
+    if head == verb or depth > 3:
         return [], False
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.tag_.startswith(("VB", "JJ")):
         if verb.dep_ == "xcomp" and _children(head, "dobj") and not is_passive(head):
@@ -154,7 +154,7 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
         return found, True
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # 'is ready to cooperate'
         return subjects(head.head, depth + 1)[0], True
-    if verb.dep_ == "acl" and _infinitive(verb) and head.head is not head:
+    if verb.dep_ == "acl" and _infinitive(verb) and head.head != head:
         # 'signed a deal to purchase tanks': who signs purchases
         governor = head.head
         if governor.tag_.startswith("VB"):
@@ -204,7 +204,7 @@ def _negated(token: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children):
             return True
-        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+        if current.dep_ not in ("xcomp", "conj") or current.head == current:
             return False
         current = current.head
     return False
@@ -221,7 +221,7 @@ def _planned(token: Any) -> bool:
             return True
         if current.dep_ == "xcomp" and current.head.lower_ in PLANNING:
             return True
-        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+        if current.dep_ not in ("xcomp", "conj") or current.head == current:
             return False
         current = current.head
     return False
@@ -426,7 +426,7 @@ def _target_order(verb: Any, pattern: Pattern | None) -> list[Arg]:
     # 'alleged that the Cambodian forces used civilians as shields': whom it is about
     clauses = [a for c in verb.children if c.dep_ in ("ccomp", "parataxis")
                for a in subjects(c)[0] if a.role == "subject"]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb and not _children(
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head != verb and not _children(
             verb, "ccomp"):  # 'X used civilians as shields, the Thai army alleged'
         clauses += [a for a in subjects(verb.head)[0] if a.role == "subject"]
     return _unique(first + datives + direct + ranked + inner_ranked + clauses)
@@ -556,7 +556,7 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
     current = noun
     for _ in range(6):
         head = current.head
-        if head is current or (current.dep_ == "pobj" and head.lower_ in OCCASIONS):
+        if head == current or (current.dep_ == "pobj" and head.lower_ in OCCASIONS):
             return False
         if current.dep_ in CLAUSES or head.tag_.startswith("VB"):
             governing = frames.get(head.i)
@@ -570,7 +570,7 @@ def _counted(noun: Any) -> Any:
     """'a series of strikes' stands where 'series' stands in the clause."""
     current = noun
     while (current.dep_ == "pobj" and current.head.lower_ == "of"
-           and current.head.head.lower_ in QUANTITY and current.head.head is not current):
+           and current.head.head.lower_ in QUANTITY and current.head.head != current):
         current = current.head.head
     return current
 
@@ -615,7 +615,7 @@ def clause_verb(token: Any) -> Any | None:
     """The verb of the clause a word stands in."""
     current = token
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
         if current.tag_.startswith("VB"):
@@ -748,7 +748,7 @@ def _reporters(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
         current = doc[index]
         for _ in range(4):
             head = current.head
-            if head is current or current.dep_ not in ("ccomp", "conj", "xcomp", "parataxis"):
+            if head == current or current.dep_ not in ("ccomp", "conj", "xcomp", "parataxis"):
                 break
             if current.dep_ in ("ccomp", "parataxis") and head.lower_ in lexicon.reporting_verbs:
                 frame.reporter = subjects(head)[0]
@@ -773,7 +773,7 @@ def _hypothetical(token: Any) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"}
                for c in current.children):
             return True
-        if current.dep_ not in ("advcl", "conj") or current.head is current:
+        if current.dep_ not in ("advcl", "conj") or current.head == current:
             return False
         current = current.head
     return False
