@@ -29,7 +29,8 @@ def dump(value: Any, indent: int = 0) -> str:
                 line = ""
             line += item + ", "
         lines.append(line.rstrip(", "))
-        return "[\n" + ",\n".join(pad + part.rstrip(",") for part in lines) + "\n" + " " * indent + "]"
+        body = ",\n".join(pad + part.rstrip(",") for part in lines)
+        return "[\n" + body + "\n" + " " * indent + "]"
     items = [pad + dump(v, indent + 1) for v in value]
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 

@@ -293,7 +293,7 @@ def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
         return []
     named = {a.country for a in known}
     others = _distinct([a for a in sides.actors if not a.place and not a.topic
-                        and a.country not in named])
+                        and a.country not in named and not _in_relative(a, sides)])
     if len(others) == 1:
         return [replace(others[0], start=sentence.end, label="IMPLIED")]
     dyad = context.dyad
@@ -301,6 +301,11 @@ def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
         return []
     return [Actor(sentence.end, c, None, False, "IMPLIED", sector="GOV")
             for c in dyad if c not in named]
+
+
+def _in_relative(actor: Actor, sides: SentenceSides) -> bool:
+    token = _token_at(sides.doc, actor.start - sides.start)
+    return token is not None and _relative(token)
 
 
 def _weapon_suppliers(frame: Frame, inside: list[Found], sources: list[Actor],
@@ -550,6 +555,10 @@ def sentence_events(
     # that names no sides.
     dates = _frame_dates([f for f, _ in paired], doc, sentence.text,
                          [bool(p) or f.suppressed for f, p in paired])
+    # 'Ukraine, which has also triggered UN sanctions': a relative clause describes a
+    # side; only with a date of its own ('Xi, who arrived on Tuesday') is it news.
+    paired = [(f, p if not _relative(doc[f.head]) or dates.get(i, (None, False))[1] else [])
+              for i, (f, p) in enumerate(paired)]
     events = []
     for index, (frame, pairs) in enumerate(paired):
         for source, target in pairs:
@@ -574,6 +583,17 @@ def _marks(doc: Any, start: int, inside: list[Found]) -> dict[int, str]:
         for token in span or ():
             marks[token.i] = mark
     return marks
+
+
+def _relative(token: Any) -> bool:
+    current = token
+    for _ in range(6):
+        if current.dep_ == "relcl":
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:

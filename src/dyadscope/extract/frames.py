@@ -554,9 +554,10 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
     of UN sanctions'), a noun event is what that act is about; named as its occasion
     ('after talks', 'following a meeting') it is a happening of its own."""
     current = noun
-    for _ in range(6):
+    for step in range(6):
         head = current.head
-        if head == current or (current.dep_ == "pobj" and head.lower_ in OCCASIONS):
+        if head == current or (step == 0 and current.dep_ == "pobj"
+                               and head.lower_ in OCCASIONS):
             return False
         if current.dep_ in CLAUSES or head.tag_.startswith("VB"):
             governing = frames.get(head.i)
@@ -694,6 +695,14 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                 continue
             kind = _governing_kind(lexicon, token, governed)
             if kind is None:
+                continue
+            if kind == "AGREE" and token.lower_ in DESIRE | {"expect", "expects", "expected"} \
+                    and governed.dep_ == "ccomp" and _children(governed, "nsubj"):
+                kind = "REQUEST"  # 'Minsk hopes that Vietnam would lobby': asking Vietnam
+            if kind == "REQUEST" and governed.dep_ == "xcomp" and not _children(
+                    token, "dobj", "dative"):
+                if token.i in frames:  # 'asked to convey his congratulations': he conveys
+                    frames[token.i].suppressed = True
                 continue
             inner = frames.get(governed.i)
             if (kind == "AGREE" and token.lower_ in DESIRE and inner is not None
