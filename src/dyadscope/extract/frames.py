@@ -178,6 +178,10 @@ def objects(verb: Any) -> list[Arg]:
                 args.append(Arg("object", part.i, phrase(part)))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'troops stationed in Niger'
         args.append(Arg("object", verb.head.i, phrase(verb.head)))
+    if not any(a.role == "object" for a in args):
+        for sibling in _children(verb, "conj"):  # 'detained and handed over X': X for both
+            if sibling.tag_.startswith("VB"):
+                args += [Arg("object", c.i, phrase(c)) for c in _children(sibling, "dobj")]
     if verb.dep_ == "relcl" and not args and not any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in verb.children):
         args.append(Arg("object", verb.head.i, phrase(verb.head)))  # 'a contract Poland signed'
