@@ -51,12 +51,14 @@ def _as_date(value: PartialDate) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
-def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool | None:
-    """True/False when both are known; None when one is missing."""
+def dates_compatible(a: PartialDate | None, b: PartialDate | None,
+                     slack: int = DAY_SLACK) -> bool | None:
+    """True/False when both are known; None when one is missing. Outlets may date one
+    happening a day or two apart; one article gives one day for it."""
     if a is None or b is None:
         return None
     if a.precision == "day" and b.precision == "day":
-        return abs((_as_date(a) - _as_date(b)).days) <= DAY_SLACK
+        return abs((_as_date(a) - _as_date(b)).days) <= slack
     coarse = min(len(a.value), len(b.value))
     return a.value[:coarse] == b.value[:coarse]
 
@@ -118,7 +120,7 @@ def merge_reason(
         return None
     if counterpart and stored.actors and counterpart not in stored.actors:
         return None  # "Putin later held talks with Trong": another meeting of the visit
-    fit = dates_compatible(candidate.date, stored.date)
+    fit = dates_compatible(candidate.date, stored.date, 0 if same_document else DAY_SLACK)
     if fit is False and not (same_document and shared and _one_trip(candidate, stored)):
         return None
     if not same_document and not _is_happening(candidate) and not _same_day(candidate, stored):
