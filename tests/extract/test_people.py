@@ -147,9 +147,11 @@ def test_a_known_leader_after_an_organisation_and_his_short_name_are_found() -> 
 
 
 def test_a_leader_the_knowledge_base_lacks_leads_the_capital_he_reports_from() -> None:
-    mentions = mentions_of("Nairobi, Feb. 29, 2024 (Agency) - President Wanjiru Kamau met "
-                           "Ethiopian Prime Minister Abiy Ahmed at State House for talks on "
-                           "trade, energy and the security of the shared border.")
+    # 2004: a year whose Kenyan leaders the knowledge base does not hold
+    body = ("Nairobi, Feb. 27, 2004 (Agency) - President Wanjiru Kamau met Ethiopian Prime "
+            "Minister Abiy Ahmed at State House for talks on trade, energy and the security of "
+            "the shared border.")
+    mentions = extraction_of(body, "Leaders meet\nFebruary 27, 2004\n").mentions
     countries = {m.text: m.country for m in mentions if m.type == "PERSON"}
     assert countries.get("Wanjiru Kamau") == "KEN", countries
     visitors = mentions_of("HANOI: President Vladimir Putin held talks with Vietnamese leaders "

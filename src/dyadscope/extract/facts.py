@@ -145,7 +145,8 @@ def document_quotes(document: Document, found: list[Found]) -> list[Quote]:
             if len(match.group(1).split()) < 4 or _names_a_thing(line[: match.start()]):
                 continue
             start = span.start + match.start(1)
-            speaker = _speaker(people, start, span.start, span.end)
+            after = line[match.end() : match.end() + 12]
+            speaker = _speaker(people, start, span.start, span.end, PRONOUN_SPEAKER.match(after))
             quotes.append(Quote(match.group(1), Span(start, start + len(match.group(1))), speaker))
     return quotes
 
@@ -161,7 +162,15 @@ def _names_a_thing(before: str) -> bool:
     return bool(_name_lead().search(before))
 
 
-def _speaker(people: list[Found], at: int, line_start: int, line_end: int) -> str | None:
+# '"...," he told a news conference alongside Erdogan': he, not Erdogan, speaks
+PRONOUN_SPEAKER = re.compile(r"^\W{0,3}\s*(?:he|she)\b", re.IGNORECASE)
+
+
+def _speaker(people: list[Found], at: int, line_start: int, line_end: int,
+             pronoun: object = None) -> str | None:
+    if pronoun:
+        before = [p for p in people if p.start < at]
+        return before[-1].key if before else None
     same_line = [p for p in people if line_start <= p.start < line_end]
     if same_line:
         return min(same_line, key=lambda p: abs(p.start - at)).key

@@ -480,8 +480,9 @@ def noun_args(noun: Any, sense: NounSense, first: int,
         word = arg.role.split(":", 1)[1]
         if arg in pair:
             continue
-        if word in sense.source_preps or (word == "by" and not sense.source_preps):
-            sources.insert(0, arg)
+        if word in sense.source_preps or (word in ("by", "from") and not sense.source_preps
+                                          and word not in sense.target_preps):
+            sources.insert(0, arg)  # 'condemnation from China', 'a vow ... from Sharif'
         elif word in sense.target_preps:
             targets.insert(0, arg)
         else:
@@ -509,8 +510,10 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     sources, targets = noun_args(noun, sense, first, parsed.marks)
     if sense.agent:
         return _agent_frame(noun, code, sources + targets)
+    consumed: set[int] = set()
     if sense.intent:
-        code, targets = _intent(lexicon, parsed.doc, noun, frames, code, targets)
+        code, targets, sources = _intent(lexicon, parsed, noun, frames, code, targets, sources,
+                                         consumed)
     place = _counted(noun)
     head, dep = place.head, place.dep_
     if (dep in ("dobj", "nsubjpass", "attr", "oprd") and head.tag_.startswith("VB")
@@ -530,7 +533,7 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
             targets = targets + objects(clause) + prepositions(clause)
     return Frame(head=noun.i, kind="noun", code=code, subjects=sources, targets=targets,
                  planned=_noun_planned(noun), marked=sense.target_preps,
-                 occasion=head.lower_ if occasion else None)
+                 occasion=head.lower_ if occasion else None, consumed=consumed)
 
 
 def _content(clause: Any, frames: dict[int, Frame]) -> Frame | None:
@@ -593,27 +596,33 @@ def _agent_frame(noun: Any, code: EventCode, args: list[Arg]) -> Frame | None:
                  standing=True)
 
 
-def _intent(lexicon: Lexicon, doc: Any, noun: Any, frames: dict[int, Frame],
-            code: EventCode, targets: list[Arg]) -> tuple[EventCode, list[Arg]]:
-    """'willingness to mediate', 'a vow of retaliation': an intent noun takes the sides
-    of the act it names, and an intent to attack is a threat."""
+def _intent(lexicon: Lexicon, parsed: Parsed, noun: Any, frames: dict[int, Frame],
+            code: EventCode, targets: list[Arg], sources: list[Arg],
+            consumed: set[int]) -> tuple[EventCode, list[Arg], list[Arg]]:
+    """'willingness to mediate', 'a vow of retaliation from Sharif': an intent noun takes
+    the sides of the act it names (which is no event of its own), and an intent to attack
+    is a threat."""
+    doc = parsed.doc
     intended: list[Any] = [c for c in noun.children if c.dep_ in ("acl", "relcl", "ccomp")]
     intended += [p for c in _children(noun, "prep") if c.lower_ == "of"
                  for p in _children(c, "pobj", "pcomp")]
     for act in intended:
         inner = _content(act, frames)
         kind = inner.code.type if inner else None
-        if kind is None and (sense := noun_sense(lexicon, doc, act)) is not None:
-            found = lexicon.event_code(sense[0].code)
-            kind = found.type if found else None
+        if kind is None and (found := noun_sense(lexicon, doc, act)) is not None:
+            consumed.add(act.i)
+            event = lexicon.event_code(found[0].code)
+            kind = event.type if event else None
+            act_sources, act_targets = noun_args(act, found[0], found[1], parsed.marks)
+            sources, targets = sources or act_sources, targets + act_targets
         if inner is not None:
             targets = targets + inner.targets
         elif act.tag_.startswith("VB"):
             targets = targets + _target_order(act, None)
         if kind in CONFLICT:
             threat = lexicon.event_code("130")
-            return (threat or code), targets
-    return code, targets
+            return (threat or code), targets, sources
+    return code, targets, sources
 
 
 def clause_verb(token: Any) -> Any | None:
@@ -703,8 +712,7 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
             if kind == "AGREE" and token.lower_ in DESIRE | {"expect", "expects", "expected"} \
                     and governed.dep_ == "ccomp" and _children(governed, "nsubj"):
                 kind = "REQUEST"  # 'Minsk hopes that Vietnam would lobby': asking Vietnam
-            if kind == "REQUEST" and governed.dep_ == "xcomp" and not _children(
-                    token, "dobj", "dative"):
+            if kind == "REQUEST" and governed.dep_ == "xcomp" and not _addressee(token):
                 if token.i in frames:  # 'asked to convey his congratulations': he conveys
                     frames[token.i].suppressed = True
                 continue
@@ -772,6 +780,13 @@ def _reporters(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                     and c.lower_ in lexicon.reporting_verbs]
             if said:  # 'X did Y, officials said'
                 frame.reporter = subjects(said[0])[0]
+
+
+def _addressee(token: Any) -> bool:
+    """Whom a request is made of: 'urged Cambodia', 'called on the UN', 'appealed to X'."""
+    return bool(_children(token, "dobj", "dative")) or any(
+        p.lower_ in ("on", "upon", "to") and _children(p, "pobj")
+        for p in _children(token, "prep"))
 
 
 def _purpose(token: Any) -> bool:

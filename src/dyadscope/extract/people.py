@@ -183,21 +183,35 @@ def _title_references(persons: list[Person]) -> list[Found]:
 LEADER_OFFICES = {"head_of_state", "head_of_government"}
 
 
+def _leaders_known(knowledge: Knowledge, country: str, when: PartialDate) -> bool:
+    """Whether the knowledge base knows who led the country at that time."""
+    day = when.value
+    for person in _leaders_of(knowledge).get(country, ()):
+        for term in person.get("offices", []):
+            start, end = term.get("start") or "0000", term.get("end") or "9999"
+            if term.get("office") in LEADER_OFFICES and start[: len(day)] <= day <= end:
+                return True
+    return False
+
+
 @cache
-def _countries_with_known_leaders(knowledge: Knowledge) -> frozenset[str]:
-    return frozenset(p["country"] for p in knowledge.office_holders
-                     if any(t.get("office") in LEADER_OFFICES for t in p.get("offices", [])))
+def _leaders_of(knowledge: Knowledge) -> dict[str, tuple[dict, ...]]:
+    table: dict[str, list[dict]] = {}
+    for person in knowledge.office_holders:
+        if any(t.get("office") in LEADER_OFFICES for t in person.get("offices", [])):
+            table.setdefault(person["country"], []).append(person)
+    return {country: tuple(people) for country, people in table.items()}
 
 
 def home_leaders(persons: list[Person], found: list[Found], capitals: dict[str, str],
                  knowledge: Knowledge, when: PartialDate | None) -> None:
     """'NAIROBI - ... President William Ruto': a head of state or government with no
     country named, in a report filed from a capital, leads that capital's country, if
-    the knowledge base does not know that country's leaders (when it does and the name
-    is not theirs, the leader is a visitor)."""
+    the knowledge base does not know who led that country then (when it does and the
+    name is not theirs, the leader is a visitor)."""
     dateline = next((m for m in found if m.origin == "rule:dateline"), None)
     home = capitals.get(normalize_name(dateline.text)) if dateline else None
-    if home is None or when is None or home in _countries_with_known_leaders(knowledge):
+    if home is None or when is None or _leaders_known(knowledge, home, when):
         return
     for person in persons:
         if person.country is None and LEADER_OFFICES & set(person.offices):

@@ -8,7 +8,13 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from dyadscope.knowledge import Knowledge
-from dyadscope.knowledge.names import name_key, name_match, name_tokens, same_person_name
+from dyadscope.knowledge.names import (
+    name_key,
+    name_match,
+    name_tokens,
+    same_person_name,
+    skeleton,
+)
 from dyadscope.types import PartialDate
 
 KB_NAME = (0.93, 0.85)
@@ -119,7 +125,10 @@ def _match(
     knowledge: Knowledge,
 ) -> tuple[dict[str, Any], str] | None:
     best: tuple[float, dict[str, Any], str] | None = None
-    for person in _candidates(name, country, offices, when, knowledge):
+    candidates = _candidates(name, country, offices, when, knowledge)
+    if country is None and len(name_tokens(name)) == 1:
+        return _by_surname(name, candidates, offices, when)
+    for person in candidates:
         if country and person["country"] != country:
             continue
         mean, weakest, alias = _best_alias(name, person)
@@ -139,6 +148,29 @@ def _match(
         if best is None or score > best[0]:
             best = (score, person, f"{reason}; name similarity {mean:.2f}")
     return (best[1], best[2]) if best else None
+
+
+def _by_surname(name: str, candidates: list[dict[str, Any]], offices: tuple[str, ...],
+                when: PartialDate | None) -> tuple[dict[str, Any], str] | None:
+    """'President Marcos': a title and a surname name the one holder of that office at the
+    time whose surname it is, if only one is."""
+    word = name_key(name)
+    fits = [p for p in candidates
+            if when is not None and any(_held(p, office, None, when) for office in offices)
+            and any(word in _family_names(alias) for alias in [p["name"], *p.get("aliases", [])])]
+    if len(fits) != 1:
+        return None
+    return fits[0], f"the only {'/'.join(offices)} named {name} at {when.value if when else '?'}"
+
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _family_names(alias: str) -> set[str]:
+    """The words a title can stand before: the last ('President Marcos'), or the first in
+    names written surname first ('President Xi', 'President Lee')."""
+    tokens = [skeleton(t) for t in name_tokens(alias) if t.lower().strip(".") not in SUFFIXES]
+    return {tokens[0], tokens[-1]} if len(tokens) > 1 else set()
 
 
 def offices_held(person: dict[str, Any], when: PartialDate | None) -> list[str]:
