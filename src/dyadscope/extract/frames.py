@@ -508,6 +508,8 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     if code is None:
         return None
     sources, targets = noun_args(noun, sense, first, parsed.marks)
+    if code.type == "SUPPORT" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        code = lexicon.event_code("070") or code  # 'made a drone with the support of Belarus'
     if sense.agent:
         return _agent_frame(noun, code, sources + targets)
     consumed: set[int] = set()
