@@ -126,11 +126,33 @@ def _parses(documents: list[tuple[list[Sentence], list[Found]]], codes: dict[str
             end = datelines.get(sentence.start)
             cut = dateline_cut(sentence.text, end - sentence.start) if end else 0
             wanted.append((i, sentence, cut))
-    texts = [sentence.text[cut:] for _, sentence, cut in wanted]
+    spans = [[(m.start, m.end) for m in found] for _, found in documents]
+    texts = [plain_case(sentence.text[cut:], sentence.start + cut, spans[i])
+             for i, sentence, cut in wanted]
     result: list[dict[int, tuple[Any, int]]] = [{} for _ in documents]
     for (i, sentence, cut), doc in zip(wanted, parse(texts), strict=True):
         result[i][sentence.start] = (doc, cut)
     return result
+
+
+LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def plain_case(text: str, offset: int, names: list[tuple[int, int]]) -> str:
+    """A headline in title case ('India Launches Precision Strikes on Terror Camps') in
+    sentence case for the parser, names kept: the tagger reads capitalised verbs as names.
+    Same length, so offsets stay."""
+    words = LONG_WORD.findall(text)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return text
+    chars = list(text)
+    for match in CAPITALISED.finditer(text):
+        at = offset + match.start()
+        if match.start() == 0 or any(start <= at < end for start, end in names):
+            continue
+        chars[match.start()] = chars[match.start()].lower()
+    return "".join(chars)
 
 
 CREDIT = re.compile(r"[^()\n]{0,40}?(?:\([^)]{1,40}\)\s*(?:[:—–]|-{1,2})?|[:—–]|\s-{1,2}\s)\s*")
