@@ -460,6 +460,13 @@ def _share_in_clause(frames: list[Frame], doc: Any, assigned: dict[int, Dated],
     """A date held by a word that names no sides passes to the act of its clause
     ('France has been Greece's main supplier, with most deliveries between 2001 and
     2020'; 'agreed at a summit held in November 2023')."""
+    heads = {f.head: i for i, f in enumerate(frames)}
+    for index, dated_ in list(assigned.items()):
+        token = doc[frames[index].head]
+        noun = heads.get(token.head.i)
+        if not reported[index] and token.dep_ in ("acl", "relcl") and noun is not None and (
+                noun not in assigned):
+            assigned[noun] = dated_  # 'a summit held in November 2023': the summit's date
     for index, dated_ in list(assigned.items()):
         if reported[index] or frames[index].kind != "noun":
             continue  # 'thanked Iraq for hosting talks in 2021': that date is the hosting's
