@@ -47,16 +47,19 @@ def periods_table(dyad: Dyad) -> Table:
     types = sorted({t for period in dyad.periods for t in period.counts})
     table = Table(title=f"events by PLOVER type per {dyad.by}")
     table.add_column(dyad.by)
-    for name in [*types, "events", "index (mean)", "index (sum)"]:
+    for name in [*types, "events", "index (mean)", "index (sum)", "states (mean)",
+                 "with people"]:
         table.add_column(name, justify="right")
     for period in dyad.periods:
         counts = [str(period.counts.get(t, 0) or "") for t in types]
         table.add_row(period.period, *counts, str(period.events), number(period.score_mean),
-                      number(period.score_sum))
+                      number(period.score_sum), number(period.state_mean),
+                      str(period.people_events or ""))
     if dyad.undated:
-        table.add_row("undated", *[""] * len(types), str(dyad.undated), "", "")
+        table.add_row("undated", *[""] * len(types), str(dyad.undated), "", "", "", "")
     table.add_row("all", *[""] * len(types), str(dyad.events), number(dyad.score_mean),
-                  number(dyad.score_sum), style="bold")
+                  number(dyad.score_sum), number(dyad.state_mean),
+                  str(dyad.people_events or ""), style="bold")
     return table
 
 

@@ -42,6 +42,10 @@ class Period:
     scored: int
     score_sum: float
     score_mean: float | None
+    # the index of acts between the two states (governments, forces, police, courts)
+    # apart from acts that involve citizens, firms, opposition or armed groups
+    state_mean: float | None = None
+    people_events: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class Dyad:
     undated: int
     score_sum: float
     score_mean: float | None
+    state_mean: float | None
+    people_events: int
     timeline: tuple[TimelineEntry, ...]
     periods: tuple[Period, ...]
     people: tuple[Person, ...]
@@ -131,10 +137,21 @@ def period_of(date: str | None, by: str) -> str | None:
     return date[:7] if by == "month" else date[:4]
 
 
+# CAMEO agent sectors that act for the state; a side with no sector is the state itself.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+
+
+def between_states(event: dict[str, Any]) -> bool:
+    return all(event.get(side) in STATE_SECTORS | {None}
+               for side in ("source_sector", "target_sector"))
+
+
 def summarise(period: str, events: list[dict[str, Any]]) -> Period:
     scored, total, mean = index_of(events)
     counts = dict(sorted(Counter(e["type"] for e in events).items()))
-    return Period(period, len(events), counts, scored, total, mean)
+    state = [e for e in events if between_states(e)]
+    return Period(period, len(events), counts, scored, total, mean,
+                  index_of(state)[2], len(events) - len(state))
 
 
 def periods_of(events: list[dict[str, Any]], by: str) -> tuple[Period, ...]:
@@ -342,6 +359,8 @@ def analyse_dyad(
         b_countries=tuple(sorted(side_countries(second[1], people))),
         by=by, events=len(events), undated=sum(1 for e in events if not e["date"]),
         score_sum=scored_sum, score_mean=mean,
+        state_mean=index_of([e for e in events if between_states(e)])[2],
+        people_events=sum(1 for e in events if not between_states(e)),
         timeline=tuple(chronological(events, undated=True)),
         periods=periods_of(events, by),
         people=top_people(store, events, [first, second]),

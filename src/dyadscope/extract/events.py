@@ -27,6 +27,7 @@ from dyadscope.extract.sides import (
     cue,
     first_person,
     mention_actors,
+    states_involved,
 )
 from dyadscope.extract.temporal import (
     DateExpression,
@@ -381,7 +382,8 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
         return [(sources[0], other) for other in sources[1:]]
     if not targets and not frame.bare:
         targets = _implied(frame, sources, sentence, sides, context)
-    return [(s, t) for s in sources for t in targets if s.country != t.country]
+    return [(s, t) for s in sources for t in targets
+            if s.country != t.country and states_involved(s, t)]
 
 
 # Seas and regions ("in the South China Sea") are where forces move and fight, not

@@ -52,9 +52,18 @@ class ActorTables:
     org_sectors: dict[str, str]
 
 
-ORG_KIND_SECTORS = {"company": "BUS", "media": "MED", "military": "MIL", "ngo": "NGO",
-                    "party": "PTY", "government": "GOV", "agency": "GOV", "court": "JUD",
-                    "parliament": "LEG", "igo": "IGO", "armed_group": "UAF"}
+ORG_KIND_SECTORS = {"company": "BUS", "bank": "BUS", "media": "MED", "military": "MIL",
+                    "ministry": "GOV", "ngo": "NGO", "party": "PTY", "government": "GOV",
+                    "agency": "GOV", "court": "JUD", "parliament": "LEG", "IGO": "IGO",
+                    "igo": "IGO", "armed_group": "UAF"}
+# Sectors that act for a state (CAMEO agents); the others are its people and firms.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+
+
+def states_involved(source: Actor, target: Actor) -> bool:
+    """An international event needs a state on at least one side: two firms signing a
+    deal, two clubs playing a match are no relation between their countries."""
+    return any(a.sector is None or a.sector in STATE_SECTORS for a in (source, target))
 
 
 @cache

@@ -170,11 +170,13 @@ class Writer:
         source = self._side(c.source_key, c.source_country, entity_of)
         target = self._side(c.target_key, c.target_country, entity_of)
         self.store.execute(
-            "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO events (id, type, mode, context, source, target, "
+            "source_country, target_country, date, date_precision, status, location, score, "
+            "rule, source_sector, target_sector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (identifier, c.type, c.mode, c.context, source, target, c.source_country,
              c.target_country,
              c.date.value if c.date else None, c.date.precision if c.date else None,
-             c.status, c.location, c.score, c.rule),
+             c.status, c.location, c.score, c.rule, c.source_sector, c.target_sector),
         )
 
     def _update_event(self, identifier: str, c: EventCandidate, document_id: str,

@@ -82,6 +82,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_event_sectors",
+        """
+        ALTER TABLE events ADD COLUMN source_sector TEXT;
+        ALTER TABLE events ADD COLUMN target_sector TEXT
+        """,
+    ),
 ]
 
 

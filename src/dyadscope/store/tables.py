@@ -38,6 +38,7 @@ COLUMNS: dict[str, Columns] = {
     "events": (
         ("id", "str"), ("type", "str"), ("mode", "str"), ("context", "str"), ("source", "str"),
         ("target", "str"), ("source_country", "str"), ("target_country", "str"),
+        ("source_sector", "str"), ("target_sector", "str"),
         ("date", "str"), ("date_precision", "str"), ("status", "str"), ("location", "str"),
         ("score", "float"), ("rule", "str"), ("actors", "list"), ("outlets", "list"),
         ("corroboration", "int"),

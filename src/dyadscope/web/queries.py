@@ -326,6 +326,7 @@ def _event(
         "id": row["id"], "type": row["type"], "mode": row["mode"],
         "context": row["context"], "source": row["source"], "target": row["target"],
         "source_country": row["source_country"], "target_country": row["target_country"],
+        "source_sector": row["source_sector"], "target_sector": row["target_sector"],
         "date": row["date"], "date_precision": row["date_precision"],
         "status": row["status"], "location": row["location"], "score": row["score"],
         "rule": row["rule"], "actors": actors, "quantities": quantities, "evidence": items,
