@@ -288,3 +288,57 @@ def test_two_leaders_condemning_a_third_are_not_each_others_target() -> None:
             "on Tuesday about trade and security along the border.\n"
             "The two leaders also condemned the attacks by militants in Somalia.")
     assert not any(kind == "ACCUSE" for kind, _, _ in coded(body))
+
+
+# Kinds of sentence that unseen wire copy uses (issue 10), in our own words.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Norway decided on Tuesday to provide mine-clearing vehicles to Ukraine.",
+     ("AGREE", "NOR", "UKR")),
+    ("The defence ministers of Chile and Peru finalized the deal in Lima on Monday.",
+     ("SUPPORT", "CHL", "PER")),
+    ("Kenya and Ethiopia agreed at a meeting in Nairobi to reopen the border crossing.",
+     ("AGREE", "KEN", "ETH")),
+    ("During his talks with the Prime Minister of Vietnam, the Australian foreign minister "
+     "raised maritime security.", ("CONSULT", "AUS", "VNM")),
+    ("The Japanese emperor awarded the Order of the Rising Sun to a former Brazilian president.",
+     ("SUPPORT", "JPN", "BRA")),
+    ("Kazakhstan and Uzbekistan consented to continue the water-sharing programme.",
+     ("AGREE", "KAZ", "UZB")),
+    ("Turkey handed over two patrol boats to Georgia on Friday.", ("AID", "TUR", "GEO")),
+])
+def test_sentences_of_unseen_wire_copy(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in coded(sentence)
+
+
+def test_agreements_signed_without_an_agent_during_a_visit_belong_to_its_pair() -> None:
+    found = coded("The President of Chile arrived in Lima on Monday for a state visit to Peru.\n"
+                  "Eleven agreements were signed on trade, mining and education.")
+    assert ("SUPPORT", "CHL", "PER") in found
+
+
+def test_his_counterpart_of_a_country_named_by_its_demonym() -> None:
+    found = coded("Russian Defence Minister Ravil Tagirov held talks with his Egyptian "
+                  "counterpart Adel Fahmy in Cairo on Sunday.\nFahmy thanked Tagirov for the "
+                  "visit.")
+    assert ("CONSULT", "RUS", "EGY") in found and ("SUPPORT", "EGY", "RUS") in found
+
+
+def test_two_ministers_agreeing_are_not_agreeing_with_a_third_country_named_later() -> None:
+    found = coded("Chilean Defence Minister Ana Soto met her Peruvian counterpart in Lima.\n"
+                  "The two defence ministers agreed to hold joint drills near the Bolivian "
+                  "border next year.")
+    assert not any("BOL" in (s, t) for _, s, t in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia beat Spain 3-1 in the Davis Cup tie in Madrid on Sunday.",
+    "Japanese carmaker Nissan signed a supply deal with British battery firm Britishvolt.",
+])
+def test_sports_and_business_make_no_event_between_countries(sentence: str) -> None:
+    assert coded(sentence) == set()
+
+
+def test_one_act_of_praise_is_one_event() -> None:
+    events = events_of("The Thai prime minister praised Cambodia for its restraint on Monday.")
+    assert [(e.type, e.source_country, e.target_country) for e in events] == [
+        ("SUPPORT", "THA", "KHM")]

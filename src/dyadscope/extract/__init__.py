@@ -92,9 +92,11 @@ class Extractor:
         return extractions
 
 
-# Words that let a sentence with no name of its own refer to two sides.
+# Words that let a sentence with no name of its own refer to two sides, or report an
+# act of the article's pair with no agent ('eleven agreements were signed').
 REFERRING = re.compile(r"\b(?:he|she|they|we|it|his|her|their|our|both|two|each|sides?"
-                       r"|counterparts?)\b", re.IGNORECASE)
+                       r"|counterparts?|signed|agreements?|memorand\w*|protocols?|documents"
+                       r"|talks|discussed|held)\b", re.IGNORECASE)
 
 
 def _worth_parsing(sentences: list[Sentence], found: list[Found],
