@@ -30,6 +30,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dyadscope.extract.lexicon import plurals, verb_forms
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "dyadscope" / "data" / "lexicons"
 VERSION = "1"
@@ -77,36 +79,6 @@ SECTORS = {
     "DEV": "development", "MOD": "moderates", "RAD": "radicals", "PPL": "civilians",
 }
 MARKERS = {"+", "$", "%", "^"}
-
-
-def plurals(word: str) -> list[str]:
-    """Regular plurals the PETRARCH way: +S, Y -> IES, SS -> +ES."""
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return [word[:-1] + "ies"]
-    if word.endswith(("ss", "sh", "ch", "x")):
-        return [word + "es"]
-    return [word + "s"]
-
-
-def verb_forms(base: str) -> list[str]:
-    """Regular inflections of an English verb; doubtful doublings are added as variants
-    (a form the text never uses costs nothing)."""
-    forms = {base}
-    vowels = "aeiou"
-    cvc = (len(base) > 2 and base[-1] not in vowels + "wxy" and base[-2] in vowels
-           and base[-3] not in vowels)
-    stems = [base, base + base[-1]] if cvc else [base]
-    if base.endswith("y") and base[-2:-1] not in tuple(vowels):
-        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    elif base.endswith("e"):
-        forms |= {base + "s", base + "d", base[:-1] + "ing"}
-        if base.endswith("ie"):
-            forms.add(base[:-2] + "ying")
-    else:
-        forms.add(base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"))
-        for stem in stems:
-            forms |= {stem + "ed", stem + "ing"}
-    return sorted(forms)
 
 
 def strip_comment(line: str) -> str:
@@ -359,28 +331,38 @@ def discards(path: Path) -> dict[str, Any]:
             "sentence": sorted(set(sentence)), "story": sorted(set(story))}
 
 
-def write_json(name: str, content: Any) -> None:
-    (OUT / name).write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n",
-                            encoding="utf-8")
+def write_json(folder: Path, name: str, content: Any) -> None:
+    (folder / name).write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n",
+                               encoding="utf-8")
+
+
+def build(lexicons: Path, out: Path) -> str:
+    """Convert the dictionaries under `lexicons` into the data files in `out`."""
+    blocks, synsets = cameo_verbs(lexicons / "petrarch2" / "CAMEO.2.0.txt")
+    with (out / "cameo_verbs.jsonl").open("w", encoding="utf-8") as stream:
+        for index, block in enumerate(blocks):
+            stream.write(json.dumps({"id": f"{index:04d}-{block['block']}", **block}) + "\n")
+    write_json(out, "cameo_synsets.json", {"version": VERSION, "source": "PETRARCH2 "
+               "CAMEO.2.0.txt (MIT)", "synsets": synsets})
+    write_json(out, "cameo_plover.json",
+               plover_table(lexicons / "plover" / "CAMEO2PLOVER-2021.txt"))
+    write_json(out, "agents.json", agents(lexicons / "petrarch2" / "Phoenix.agents.txt"))
+    write_json(out, "discards.json", discards(lexicons / "petrarch2" / "Phoenix.discards.txt"))
+    patterns = sum(len(b["patterns"]) for b in blocks)
+    verbs = sum(len(b["verbs"]) for b in blocks)
+    return f"{len(blocks)} blocks, {verbs} verbs, {patterns} patterns, {len(synsets)} synsets"
+
+
+OUTPUTS = ("cameo_verbs.jsonl", "cameo_synsets.json", "cameo_plover.json", "agents.json",
+           "discards.json")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    lexicons = args.shared / "lexicons"
-    blocks, synsets = cameo_verbs(lexicons / "petrarch2" / "CAMEO.2.0.txt")
-    with (OUT / "cameo_verbs.jsonl").open("w", encoding="utf-8") as out:
-        for index, block in enumerate(blocks):
-            out.write(json.dumps({"id": f"{index:04d}-{block['block']}", **block}) + "\n")
-    write_json("cameo_synsets.json", {"version": VERSION, "source": "PETRARCH2 CAMEO.2.0.txt "
-               "(MIT)", "synsets": synsets})
-    write_json("cameo_plover.json", plover_table(lexicons / "plover" / "CAMEO2PLOVER-2021.txt"))
-    write_json("agents.json", agents(lexicons / "petrarch2" / "Phoenix.agents.txt"))
-    write_json("discards.json", discards(lexicons / "petrarch2" / "Phoenix.discards.txt"))
-    patterns = sum(len(b["patterns"]) for b in blocks)
-    verbs = sum(len(b["verbs"]) for b in blocks)
-    print(f"{len(blocks)} blocks, {verbs} verbs, {patterns} patterns, {len(synsets)} synsets")
+    print(build(args.shared / "lexicons", args.out))
 
 
 if __name__ == "__main__":

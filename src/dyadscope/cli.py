@@ -137,7 +137,8 @@ def evaluate(
     details: Annotated[bool, typer.Option(
         help="Also list claims matching no gold event and wrong matches.")] = False,
     sources: Annotated[Path | None, typer.Option(
-        help="JSONL of the articles' crawl metadata (file, url, outlet, published).")] = None,
+        help="JSONL of the articles' crawl metadata (file, url, outlet, published), when "
+        "it is not a sources.jsonl beside the articles.")] = None,
 ) -> None:
     """Ingest --docs into a temporary database and score it against --gold."""
     from dyadscope.evaluate import score

@@ -162,3 +162,16 @@ def test_evaluate_on_the_seed_articles(shared_dir: Path, cli) -> None:
     assert metrics["body"]["f1"] > 0.84
     assert metrics["events"]["core_recall"] >= 0.5
     assert metrics["events"]["precision"] >= 0.5
+
+
+def test_evaluate_reads_crawl_metadata_given_beside_or_by_path(gold_dir: Path, cli,
+                                                              tmp_path: Path) -> None:
+    docs = gold_dir.parent / "docs"
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text("".join(json.dumps({"file": p.name, "published": "2024-12-17"}) + "\n"
+                            for p in docs.glob("*.txt")), encoding="utf-8")
+    result = cli("evaluate", "--gold", gold_dir, "--docs", docs, "--sources", meta, "--json")
+    assert result.exit_code == 0, result.stderr
+    missing = cli("evaluate", "--gold", gold_dir, "--docs", docs, "--sources",
+                  tmp_path / "absent.jsonl")
+    assert missing.exit_code != 0 and "absent.jsonl" in missing.stderr

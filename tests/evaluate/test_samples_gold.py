@@ -1,9 +1,9 @@
 """Our sample articles against their own gold (data/samples/expected.json).
 
-The samples were written for the project and were never used to tune extraction, so
-this is a regression floor for the method, not a target: each threshold sits a little
-under what the pipeline measured when it was set, and a drop below it means a rule
-stopped generalising.
+The samples were written for the project, so this is a regression floor for the method,
+not a target: each threshold sits a little under what the pipeline measured when it was
+set (events scored one claim per gold event, as shared/gold/README.md defines), and a drop
+below it means a rule stopped generalising.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ FLOORS = {
     ("entities", "mention_recall"): 0.95,
     ("entities", "bcubed_f1"): 0.95,
     ("events", "core_recall"): 0.85,
-    ("events", "precision"): 0.85,
-    ("events", "type_accuracy"): 0.85,
-    ("events", "direction_accuracy"): 0.8,
-    ("events", "date_accuracy"): 0.6,
+    ("events", "precision"): 0.75,
+    ("events", "type_accuracy"): 0.88,
+    ("events", "direction_accuracy"): 0.85,
+    ("events", "date_accuracy"): 0.7,
 }
 
 
@@ -49,16 +49,18 @@ def test_samples_stay_above_their_floor(metrics: dict[str, Any], section: str,
     assert metrics[section][metric] >= FLOORS[(section, metric)], metrics[section]
 
 
-# The issue targets on the development articles (../shared/seeds and their gold).
+# The issue targets on the development articles (../shared/seeds and their gold); issue 10
+# asks the seeds to stay at core recall 0.95, type 0.95 and direction 0.90. Precision, which
+# it sets no target for, has a floor a little under its measure.
 SEED_TARGETS = {
     ("body", "f1"): 0.97,
     ("date", "exact"): 1.0,
     ("date", "uncertain_marked"): 1.0,
     ("entities", "mention_recall"): 0.9,
     ("entities", "bcubed_f1"): 0.95,
-    ("events", "core_recall"): 0.9,
-    ("events", "precision"): 0.85,
-    ("events", "type_accuracy"): 0.85,
+    ("events", "core_recall"): 0.95,
+    ("events", "precision"): 0.7,
+    ("events", "type_accuracy"): 0.95,
     ("events", "direction_accuracy"): 0.9,
 }
 

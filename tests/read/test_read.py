@@ -195,3 +195,27 @@ def test_discover_recurses_in_stable_order_and_skips_other_files(tmp_path: Path)
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])]
     assert found == ["a.html", "b/c.jsonl", "b/deep/z.txt", "b/x.warc.gz"]
+
+
+def test_a_sources_sidecar_gives_each_file_its_crawl_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "sources.jsonl").write_text(json.dumps({
+        "file": "a.txt", "url": "https://news.example/a", "outlet": "Example News",
+        "published": "2024-05-06"}) + "\n", encoding="utf-8")
+    assert discover([tmp_path]) == [tmp_path / "a.txt"]  # the sidecar is no document
+    [raw] = list(read_path(tmp_path / "a.txt"))
+    assert isinstance(raw, RawDocument)
+    assert (raw.url, raw.outlet, raw.published) == (
+        "https://news.example/a", "Example News", "2024-05-06")
+
+
+def test_a_sidecar_given_by_path_and_a_broken_one(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    elsewhere = tmp_path / "meta.jsonl"
+    elsewhere.write_text('{"file": "a.txt", "published": "2024-05-06"}\n', encoding="utf-8")
+    [raw] = list(read_path(tmp_path / "a.txt", sidecar=elsewhere))
+    assert isinstance(raw, RawDocument) and raw.published == "2024-05-06"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    [failure] = list(read_path(tmp_path / "a.txt", sidecar=broken))
+    assert isinstance(failure, ReadFailure) and "broken.jsonl:1" in failure.path

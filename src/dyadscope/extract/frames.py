@@ -791,9 +791,15 @@ def _addressee(token: Any) -> bool:
         for p in _children(token, "prep"))
 
 
+MEETINGS = {"talks", "meeting", "meetings", "visit", "trip", "negotiations", "consultations",
+            "summit", "call", "conversation", "dialogue", "discussions", "tour"}
+
+
 def _purpose(token: Any) -> bool:
-    """'held talks to resolve their differences': an infinitive of purpose is no act."""
-    return token.dep_ == "advcl" and _infinitive(token)
+    """'went to Hanoi to discuss trade', 'held talks to resolve their differences': an
+    infinitive of purpose is no act (unlike 'a deal to purchase tanks', the deal's content)."""
+    return _infinitive(token) and (token.dep_ == "advcl" or (
+        token.dep_ == "acl" and token.head.lower_ in MEETINGS))
 
 
 def _hypothetical(token: Any) -> bool:
@@ -827,6 +833,7 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
                 continue
             frame = noun_frame(lexicon, parsed, token, frames)
             if frame is not None:
+                frame.suppressed = frame.suppressed or _hypothetical(token)
                 frames[token.i] = frame
     _reporters(lexicon, doc, frames)
     return [f for _, f in sorted(frames.items())]
