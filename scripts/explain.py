@@ -54,7 +54,7 @@ def main() -> None:
         print("=" * 100)
         print(sentence.text)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        print("  mentions:", [(m.text, m.type, m.country) for m in inside])
+        print("  mentions:", [(m.text, m.type, m.country, m.key) for m in inside])
         if args.tree:
             for t in doc:
                 print(f"    {t.i:>3} {t.text:<15} {t.tag_:<5} {t.dep_:<10} -> {t.head.i}")

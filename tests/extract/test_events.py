@@ -27,7 +27,7 @@ def test_the_side_named_in_the_triggers_own_clause_acts() -> None:
 def test_the_place_visited_is_the_target() -> None:
     found = coded(
         "On her first trip to Kenya in a decade on Tuesday, the Japanese foreign minister "
-        "met officials of the African Union."
+        "met officials of a regional development bank."
     )
     consult = {(s, t) for kind, s, t in found if kind == "CONSULT"}
     assert ("JPN", "KEN") in consult
@@ -342,3 +342,79 @@ def test_one_act_of_praise_is_one_event() -> None:
     events = events_of("The Thai prime minister praised Cambodia for its restraint on Monday.")
     assert [(e.type, e.source_country, e.target_country) for e in events] == [
         ("SUPPORT", "THA", "KHM")]
+
+
+def test_a_count_of_things_is_not_the_pair_of_the_article() -> None:
+    found = events_of(
+        "India expelled a Pakistani diplomat on Monday. North Korea fired two ballistic "
+        "missiles into the sea, South Korea's military said."
+    )
+    assert not [e for e in found if e.source_country == "PRK"]
+
+
+def test_the_two_leaders_are_the_two_who_just_met() -> None:
+    found = coded(
+        "Saudi Arabia and Israel have not established diplomatic relations. Chilean "
+        "President Gabriel "
+        "Boric met Peruvian President Dina Boluarte in Lima on Tuesday. The two leaders "
+        "agreed to upgrade ties to a strategic partnership."
+    )
+    assert ("AGREE", "CHL", "PER") in found
+    assert not {("AGREE", "SAU", "ISR"), ("AGREE", "ISR", "SAU")} & found
+
+
+def test_both_sides_asked_by_a_third_are_each_a_target() -> None:
+    found = coded(
+        "Ghana's navy seized a Togolese trawler on Monday. Togo protested to Ghana. "
+        "Nigeria's foreign ministry urged both sides to exercise restraint."
+    )
+    assert {("REQUEST", "NGA", "GHA"), ("REQUEST", "NGA", "TGO")} <= found
+
+
+def test_the_mediator_of_a_truce_consults_its_parties() -> None:
+    found = coded("Armenia and Azerbaijan agreed to a ceasefire mediated by Kazakhstan.")
+    assert ("CONSULT", "KAZ", "ARM") in found
+    assert not {e for e in found if e[0] == "AGREE" and e[2] == "KAZ"}
+
+
+def test_a_threat_to_respond_is_a_threat() -> None:
+    found = coded("Azerbaijan accused Armenia of breaking the truce and threatened to respond.")
+    assert ("THREATEN", "AZE", "ARM") in found
+    assert not [e for e in found if e[0] == "AGREE"]
+
+
+def test_lifting_tariffs_eases_pressure() -> None:
+    found = events_of("Canada lifted tariffs on Mexican steel on Friday.")
+    assert [(e.type, e.mode, e.source_country, e.target_country) for e in found] == [
+        ("RETREAT", "ease", "CAN", "MEX")]
+
+
+def test_a_pledge_of_money_is_an_agreement() -> None:
+    found = coded("Japan pledged $500 million in loans to the Philippines on Monday.")
+    assert found == {("AGREE", "JPN", "PHL")}
+
+
+def test_an_envoy_recalled_for_consultations_is_one_sanction() -> None:
+    found = coded("Algeria recalled its ambassador to France for consultations on Monday.")
+    assert found == {("SANCTION", "DZA", "FRA")}
+
+
+def test_quick_to_condemn_has_a_subject() -> None:
+    found = coded("China was quick to condemn the American arms sale to Taiwan.")
+    assert ("ACCUSE", "CHN", "USA") in found
+
+
+def test_interests_are_no_intent() -> None:
+    found = coded("The sale harms China's security interests, Beijing said of the United States.")
+    assert not [e for e in found if e[0] == "AGREE"]
+
+
+def test_the_european_union_by_its_full_name_is_a_side() -> None:
+    found = coded("The European Union pledged 50 million euros in aid to Sudan on Monday.")
+    assert ("AGREE", "EU", "SDN") in found
+
+
+def test_who_reports_an_act_is_not_its_target() -> None:
+    found = coded("North Korea fired two ballistic missiles into the sea off its east coast on "
+                  "Monday, South Korea's military said.")
+    assert not [e for e in found if "KOR" in e[1:]]

@@ -126,9 +126,6 @@ def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[int, in
     )
 
 
-PAIR_WORDS = re.compile(
-    r"^(?:the\s+)?(?:two|both)\b|^(?:each|either)\s+(?:side|country|other)|^the\s+parties\b"
-    r"|^the\s+(?:sides|allies|neighbou?rs)\b|^their\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:their|his|her|its|our)\b", re.IGNORECASE)
 PERSONAL = {"he", "she", "him", "her"}
 IMPERSONAL = {"it", "they", "them"}
@@ -186,7 +183,7 @@ def _referent(arg: Arg, frame: Frame, sides: SentenceSides, context: DocumentCon
             last = max(earlier, key=lambda m: m.start)
             return [Actor(start, last.country or "", last.key, True, sector="GOV")]
         return []
-    if PAIR_WORDS.match(text):
+    if cue("pair_phrase").match(text):
         return _pair_of(context, start)
     if word in IMPERSONAL and context.last is not None and not context.last.person:
         return [replace(context.last, start=start)]
@@ -224,7 +221,7 @@ def _sources(frame: Frame, sides: SentenceSides, context: DocumentContext,
     for arg in frame.subjects:
         named = [a for a in sides.in_arg(arg) if not a.place]
         if named and (sides.coordinated(arg) or arg.role in PAIRED
-                      or PAIR_WORDS.match(_phrase_text(sides.doc, arg))):
+                      or cue("pair_phrase").match(_phrase_text(sides.doc, arg))):
             for conjunct in _conjunct_heads(arg, sides.doc):  # 'he and Boluarte signed'
                 if conjunct.lower_ in PERSONAL | FIRST_PERSON:
                     lone = Arg(arg.role, conjunct.i, (conjunct.i,))
@@ -556,9 +553,9 @@ def sentence_events(
     sides = SentenceSides(doc, sentence.start, actors)
     paired = [(f, [] if f.suppressed or f.negated else frame_pairs(f, sides, inside, sentence,
                                                                   context)) for f in frames]
-    if any(f.code.mode == "visit" for f, _ in paired) and not _has_visitor(actors, sentence):
+    if any(_travel(f) for f, _ in paired) and not _has_visitor(actors, sentence):
         # "the new model will arrive in the Philippines": goods travel too
-        paired = [(f, [] if f.code.mode == "visit" else p) for f, p in paired]
+        paired = [(f, [] if _travel(f) else p) for f, p in paired]
     # A date hangs from the frame above it in the parse; one that hangs from none goes
     # to the nearest act the sentence reports (or the content of one), not to a word
     # that names no sides.
@@ -605,6 +602,11 @@ def _relative(token: Any) -> bool:
     return False
 
 
+def _travel(frame: Frame) -> bool:
+    """A trip someone makes (hosting talks needs no traveller named)."""
+    return frame.code.mode == "visit" and frame.code.cameo == "042"
+
+
 def _has_visitor(actors: list[Actor], sentence: Sentence) -> bool:
     """A visit is made by people: a named person, or an office or delegation."""
     return any(a.person for a in actors) or bool(cue("visitors").search(sentence.text))
@@ -627,14 +629,26 @@ def _one_per_pair(events: list[EventCandidate]) -> list[EventCandidate]:
 def _remember(events: list[EventCandidate], sides: SentenceSides,
               context: DocumentContext) -> None:
     """The side that acted last ('it', 'they'), and the two sides named together last
-    ('the two countries'): 'A and B', 'between A and B', 'the A and B sides'."""
+    ('the two countries'): 'A and B', 'between A and B', 'the A and B sides', else the
+    two sides of the last act."""
     for event in events:
         source = next((a for a in sides.actors if a.country == event.source_country), None)
         if source is not None:
             context.last = source
-    pair = _named_pair(sides)
+    pair = _named_pair(sides) or _acting_pair(events, sides)
     if pair is not None:
         context.pair = pair
+
+
+def _acting_pair(events: list[EventCandidate], sides: SentenceSides) -> tuple[Actor, Actor] | None:
+    """'Chinh met Wong in Hanoi. The two leaders agreed ...': the two sides of a meeting
+    the sentence reports, when both are named in it."""
+    for event in [e for e in events if e.type == "CONSULT"][:1]:
+        named = [next((a for a in sides.actors if a.country == country and not a.place), None)
+                 for country in (event.source_country, event.target_country)]
+        if named[0] is not None and named[1] is not None:
+            return named[0], named[1]
+    return None
 
 
 def _named_pair(sides: SentenceSides) -> tuple[Actor, Actor] | None:

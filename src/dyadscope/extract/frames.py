@@ -103,6 +103,8 @@ def phrase(token: Any) -> tuple[int, ...]:
         order.append(current.i)
         for child in current.children:
             reduced = child.dep_ == "acl" and child.tag_ == "VBN"  # 'camps located in X'
+            if child.dep_ == "agent" and _reduced(current):
+                continue  # 'a ceasefire mediated by Egypt': Egypt acts, it is not the truce
             if (child.dep_ in CLAUSES and not reduced) or (
                     child.dep_ == "conj" and child.tag_.startswith("VB")):
                 continue
@@ -126,6 +128,10 @@ def _conjuncts(token: Any) -> list[Any]:
     return found
 
 
+def _reduced(token: Any) -> bool:
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
 def is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -136,9 +142,10 @@ def _infinitive(verb: Any) -> bool:
 
 def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
     """The phrases naming who acts, and whether they were borrowed from another clause."""
-    if is_passive(verb):
+    if is_passive(verb) or _reduced(verb):
         agents = [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
-        return [Arg("agent", p.i, phrase(p)) for p in agents], False
+        if agents or not _reduced(verb):
+            return [Arg("agent", p.i, phrase(p)) for p in agents], False
     for subject in _children(verb, "nsubj", "csubj"):
         if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
             return [Arg("subject", verb.head.i, phrase(verb.head))], True
@@ -146,14 +153,16 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
     head = verb.head
     if head == verb or depth > 3:
         return [], False
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # 'is ready to cooperate'
+        return subjects(head.head, depth + 1)[0], True
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.tag_.startswith(("VB", "JJ")):
         if verb.dep_ == "xcomp" and _children(head, "dobj") and not is_passive(head):
             obj = _children(head, "dobj")[0]  # 'urged Cambodia to stop': Cambodia stops
             return [Arg("subject", obj.i, phrase(obj))], True
+        if verb.dep_ == "xcomp" and (passive := _children(head, "nsubjpass")):
+            return [Arg("subject", passive[0].i, phrase(passive[0]))], True  # 'is due to fly'
         found, _ = subjects(head, depth + 1)
         return found, True
-    if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # 'is ready to cooperate'
-        return subjects(head.head, depth + 1)[0], True
     if verb.dep_ == "acl" and _infinitive(verb) and head.head != head:
         # 'signed a deal to purchase tanks': who signs purchases
         governor = head.head
@@ -192,6 +201,8 @@ def prepositions(token: Any) -> list[Arg]:
     args = []
     for prep in _children(token, "prep", "agent"):
         word = prep.lower_
+        if word == "according":
+            continue  # 'according to the news service' names who tells, not a side
         for pobj in _children(prep, "pobj", "pcomp"):
             for part in _conjuncts(pobj):
                 args.append(Arg(f"prep:{word}", part.i, phrase(part)))
@@ -508,11 +519,21 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
     if code is None:
         return None
     sources, targets = noun_args(noun, sense, first, parsed.marks)
+    purposed = frames.get(noun.head.head.i) if noun.dep_ == "pobj" and noun.head.lower_ == "for" \
+        else None
+    if purposed is not None:  # 'will visit X for talks', 'recalled its envoy for consultations'
+        if purposed.code.type == code.type:
+            purposed.targets = _unique(purposed.targets + targets)
+            purposed.consumed.add(noun.i)
+        return None
     if code.type == "SUPPORT" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
         code = lexicon.event_code("070") or code  # 'made a drone with the support of Belarus'
     if sense.agent:
         return _agent_frame(noun, code, sources + targets)
     consumed: set[int] = set()
+    if sense.intent and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep")
+                                for c in noun.children):
+        return None  # 'China's security interests': an intent must name what is intended
     if sense.intent:
         code, targets, sources = _intent(lexicon, parsed, noun, frames, code, targets, sources,
                                          consumed)
@@ -731,8 +752,9 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                 inner = _content(governed, frames)
             else:
                 _content(governed, frames)
-            if kind == "AGREE" and inner is not None and inner.code.type in CONFLICT:
-                kind = "THREATEN"
+            if kind == "AGREE" and (inner is not None and inner.code.type in CONFLICT
+                                    or token.lower_.startswith("threaten")):
+                kind = "THREATEN"  # 'threatened to respond': a threat, whatever the act
             if governed.dep_ != "xcomp" and inner is None:
                 continue  # a that-clause with no act in it ('insisted it was legal')
             code = lexicon.event_code(GOVERNED_CODES[kind])
@@ -746,6 +768,7 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                     outer.subjects, outer.inherited = subjects(token.head)[0], True
                 frames[token.i] = outer
             outer.intent = True
+            outer.bare = False  # 'pledged to deepen ties': the act it governs says what
             inner_targets = inner.targets if inner else _target_order(governed, None)
             outer.targets = _unique(outer.targets + inner_targets)
 
@@ -782,6 +805,8 @@ def _reporters(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
                     and c.lower_ in lexicon.reporting_verbs]
             if said:  # 'X did Y, officials said'
                 frame.reporter = subjects(said[0])[0]
+        reporters = {arg.head for arg in frame.reporter}  # who tells is not whom it is done to
+        frame.targets = [arg for arg in frame.targets if arg.head not in reporters]
 
 
 def _addressee(token: Any) -> bool:
@@ -835,5 +860,22 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
             if frame is not None:
                 frame.suppressed = frame.suppressed or _hypothetical(token)
                 frames[token.i] = frame
+    _mediators(doc, frames)
     _reporters(lexicon, doc, frames)
     return [f for _, f in sorted(frames.items())]
+
+
+def _mediators(doc: Any, frames: dict[int, Frame]) -> None:
+    """'agreed to a ceasefire mediated by Egypt', 'after talks brokered by the US': the
+    one named in the participle acts toward the parties of the talks or the truce."""
+    for frame in frames.values():
+        token = doc[frame.head]
+        if frame.kind != "verb" or not _reduced(token) or not any(
+                a.role == "agent" for a in frame.subjects):
+            continue
+        noun = token.head
+        parties = frames[noun.i].subjects if noun.i in frames else []
+        clause = clause_verb(noun)
+        if not parties and clause is not None:
+            parties = subjects(clause)[0]
+        frame.targets = _unique(parties + frame.targets)

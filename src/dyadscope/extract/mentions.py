@@ -102,9 +102,12 @@ def inner_country(text: str, words: dict[str, str]) -> str | None:
     return None
 
 
-def _from_entity(ent: Any, paragraph: Paragraph, orgs: dict[str, str | None]) -> Found | None:
+def _from_entity(ent: Any, paragraph: Paragraph, orgs: dict[str, str | None],
+                 known: dict[str, str]) -> Found | None:
     label = ent.label_
     ident = ent.ent_id_ or ""
+    if ident == "org:generic":  # the generic pattern can win a tie with a listed name
+        ident = known.get(normalize_name(ent.text), ident)
     start, end = char_start(paragraph, ent), char_end(paragraph, ent)
     if ident and label in RULER_TYPES:
         kind = RULER_TYPES[label]
@@ -144,7 +147,8 @@ def _paragraph_found(paragraph: Paragraph, knowledge: Knowledge,
                      orgs: dict[str, str | None]) -> list[Found]:
     """The entities of one paragraph with the NER's person boundaries repaired."""
     table = title_table(knowledge)
-    found = [m for ent in paragraph.doc.ents if (m := _from_entity(ent, paragraph, orgs))
+    known = organization_names(knowledge)
+    found = [m for ent in paragraph.doc.ents if (m := _from_entity(ent, paragraph, orgs, known))
              and not _only_title(m, table)]
     found = _merge_split_names(found, paragraph)
     for mention in found:

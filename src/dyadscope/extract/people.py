@@ -257,8 +257,10 @@ def link_office_holders(persons: list[Person], knowledge: Knowledge,
     and the offices that holder held on the day, so that 'the head of state' can find them."""
     for person in persons:
         names = [m.text for m in person.mentions if m.origin not in REFERENCES]
-        names = sorted(set(names), key=lambda n: -len(n.split()))
-        holder = match_office_holder(names[0], person.country, person.offices, when, knowledge)
+        # the fullest name first; the next when it matches no holder ('• Marcos' of a list)
+        names = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))
+        holder = next((found for name in names if (found := match_office_holder(
+            name, person.country, person.offices, when, knowledge))), None)
         if holder is not None:
             record, _ = holder
             person.country = person.country or record["country"]

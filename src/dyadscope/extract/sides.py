@@ -125,7 +125,11 @@ def _sector(mention: Found, rest: str, tables: ActorTables) -> str | None:
     if mention.type == "PERSON":
         return "GOV" if mention.roles or mention.offices else None
     if mention.key.startswith("org:"):
-        return tables.org_sectors.get(mention.key)
+        if mention.key in tables.org_sectors or not mention.country:
+            return tables.org_sectors.get(mention.key)
+        # an unlisted body of a country ('Chinese Foreign Ministry'): its words say which
+        named = (tables.agents.get(w) for w in reversed(mention.text.lower().split()))
+        return next((found for found in named if found), "GOV")
     words = re.findall(r"[a-z][a-z.'-]*", rest[:60].lower())
     for size in (3, 2, 1):
         if len(words) >= size and (found := tables.agents.get(" ".join(words[:size]))):
