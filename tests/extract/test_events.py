@@ -418,3 +418,24 @@ def test_who_reports_an_act_is_not_its_target() -> None:
     found = coded("North Korea fired two ballistic missiles into the sea off its east coast on "
                   "Monday, South Korea's military said.")
     assert not [e for e in found if "KOR" in e[1:]]
+
+
+def test_an_offer_to_mediate_is_made_to_the_pair_in_conflict() -> None:
+    found = coded(
+        "Border clashes between Thailand and Cambodia killed twelve people on Thursday. "
+        "Malaysia expressed its willingness to mediate."
+    )
+    assert {("AGREE", "MYS", "THA"), ("AGREE", "MYS", "KHM")} <= found
+
+
+def test_a_conflict_noun_takes_the_between_of_its_sentence() -> None:
+    found = coded("Tension between Ecuador and Peru escalated on Thursday with deadly skirmishes "
+                  "along the border.")
+    assert ("ASSAULT", "ECU", "PER") in found
+
+
+def test_a_date_in_a_relative_clause_with_its_own_subject_is_not_the_acts() -> None:
+    found = events_of("Chilean President Gabriel Boric praised Peru for the way it ran the "
+                      "regional summit in 2019.")
+    praise = [e for e in found if e.type == "SUPPORT"]
+    assert praise and (praise[0].date is None or praise[0].date.value != "2019")

@@ -15,7 +15,14 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from dyadscope.extract.frames import Arg, Frame, Parsed, clause_verb, sentence_frames
+from dyadscope.extract.frames import (
+    Arg,
+    Frame,
+    Parsed,
+    between_elsewhere,
+    clause_verb,
+    sentence_frames,
+)
 from dyadscope.extract.lexicon import Lexicon, load_lexicon
 from dyadscope.extract.mentions import Found
 from dyadscope.extract.scoring import event_score
@@ -343,6 +350,11 @@ def _sourceless(frame: Frame, targets: list[Actor], sides: SentenceSides, inside
             return [(others[0], targets[0])]
         implied = _implied(frame, targets[:1], sentence, sides, context)
         return [(i, targets[0]) for i in implied]
+    if frame.kind == "noun":  # 'tension between A and B escalated with skirmishes'
+        elsewhere = _distinct([a for arg in between_elsewhere(sides.doc[frame.head])
+                               for a in sides.in_arg(arg) if not a.place])
+        if len(elsewhere) == 2:
+            return [(elsewhere[0], elsewhere[1])]
     if not (frame.passive or frame.kind == "noun") or frame.code.type not in AGENTLESS_TYPES:
         return []
     if len(named) == 2:
@@ -377,6 +389,9 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
         if frame.bare or frame.code.type not in _list("joint_types"):
             return []  # 'the two leaders condemned the attacks': not each other
         return [(sources[0], other) for other in sources[1:]]
+    if not targets and frame.mediation:  # 'China offered to mediate': between the pair
+        named = {s.country for s in sources}
+        targets = [a for a in _pair_of(context, sentence.end) if a.country not in named]
     if not targets and not frame.bare:
         targets = _implied(frame, sources, sentence, sides, context)
     return [(s, t) for s in sources for t in targets
@@ -424,6 +439,8 @@ def _frame_dates(frames: list[Frame], doc: Any, text: str,
     assigned: dict[int, Dated] = {}
     for expression in expressions:
         owner = _owner(doc, expression, heads)
+        if owner == ELSEWHERE:
+            continue
         own = owner is not None
         if owner is None:
             nearby = [i for i in range(len(frames)) if reported[i]] or range(len(frames))
@@ -479,13 +496,24 @@ def _share_in_clause(frames: list[Frame], doc: Any, assigned: dict[int, Dated],
                 assigned[other] = dated_
 
 
+ELSEWHERE = -1  # the date of a relative clause no act of the sentence stands in
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+
+
 def _owner(doc: Any, expression: DateExpression, heads: dict[int, int]) -> int | None:
+    """The frame the date hangs from; ELSEWHERE when it dates a relative clause of its
+    own ('commended Hanoi for the way it has taken on the chair this year')."""
     token = _token_at(doc, expression.start)
     for _ in range(8):
         if token is None:
             return None
         if token.i in heads:
             return heads[token.i]
+        if token.dep_ in ("relcl", "acl") and token.tag_.startswith("VB") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in RELATIVE_TAGS
+                for c in token.children):
+            return ELSEWHERE  # a clause with a subject of its own, not 'which was held'
+
         if token.head == token:
             return None
         token = token.head

@@ -83,6 +83,7 @@ class Frame:
     occasion: str | None = None  # the preposition naming a noun event as an occasion
     reporter: list[Arg] = field(default_factory=list)  # who said it, when it is reported
     standing: bool = False  # a standing relation ('Russia is Vietnam's main supplier')
+    mediation: bool = False  # the act or its content is mediating between two others
 
 
 @dataclass(frozen=True)
@@ -559,6 +560,15 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
                  occasion=head.lower_ if occasion else None, consumed=consumed)
 
 
+def between_elsewhere(noun: Any) -> list[Arg]:
+    """The 'between A and B' of the noun's sentence, when there is one only."""
+    found = [t for t in noun.sent if t.lower_ == "between" and t.dep_ == "prep"]
+    if len(found) != 1:
+        return []
+    return [Arg("prep:between", part.i, phrase(part))
+            for pobj in _children(found[0], "pobj") for part in _conjuncts(pobj)]
+
+
 def _content(clause: Any, frames: dict[int, Frame]) -> Frame | None:
     """The first act inside a governed clause ('hope that the sides will continue to
     cooperate': cooperate); every act in it is content, no event of its own. A clause
@@ -862,7 +872,24 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
                 frames[token.i] = frame
     _mediators(doc, frames)
     _reporters(lexicon, doc, frames)
+    for index, frame in frames.items():
+        frame.mediation = any(doc[i].lower_.startswith(MEDIATION) for i in _own_words(doc[index]))
     return [f for _, f in sorted(frames.items())]
+
+
+MEDIATION = ("mediat", "broker", "arbitrat", "interced")
+
+
+def _own_words(token: Any) -> list[int]:
+    """The words of a frame's own clause and of what it governs, without the clauses
+    joined to it that have subjects of their own ('X urged calm and Y offered to mediate')."""
+    found = [token.i]
+    for child in token.children:
+        if child.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        found += _own_words(child)
+    return found
 
 
 def _mediators(doc: Any, frames: dict[int, Frame]) -> None:
