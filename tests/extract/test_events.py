@@ -439,3 +439,24 @@ def test_a_date_in_a_relative_clause_with_its_own_subject_is_not_the_acts() -> N
                       "regional summit in 2019.")
     praise = [e for e in found if e.type == "SUPPORT"]
     assert praise and (praise[0].date is None or praise[0].date.value != "2019")
+
+
+def test_a_denial_answers_the_last_accuser() -> None:
+    found = coded(
+        "Kazakhstan and Uzbekistan signed a water treaty on Tuesday. Kyrgyzstan accused "
+        "Uzbekistan of diverting water from a shared reservoir. Tashkent denied the charge."
+    )
+    assert ("REJECT", "UZB", "KGZ") in found
+    assert ("REJECT", "UZB", "KAZ") not in found
+
+
+def test_welcoming_the_pairs_agreement_endorses_both_sides() -> None:
+    found = coded("Kazakhstan and Uzbekistan signed a water treaty on Tuesday. Russia welcomed "
+                  "the agreement.")
+    assert {("SUPPORT", "RUS", "KAZ"), ("SUPPORT", "RUS", "UZB")} <= found
+
+
+def test_a_truce_mediated_by_a_third_is_no_offer_to_mediate() -> None:
+    found = coded("Kazakhstan and Uzbekistan signed a water treaty on Tuesday. Israel agreed "
+                  "to a truce mediated by Qatar.")
+    assert not [e for e in found if e[0] == "AGREE" and e[1] == "ISR"]

@@ -122,6 +122,7 @@ class DocumentContext:
     pair: tuple[Actor, Actor] | None = None  # the two sides named together last
     last: Actor | None = None  # the side that acted last
     visit: tuple[str, str] | None = None  # visitor and host of the article's visit
+    previous: tuple[Actor, Actor] | None = None  # the sides of the last sentence's first act
 
 
 def _speakers(quotes: list[Quote], mentions: list[Found]) -> tuple[tuple[int, int, Actor], ...]:
@@ -301,6 +302,9 @@ def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
                         and a.country not in named and not _in_relative(a, sides)])
     if len(others) == 1:
         return [replace(others[0], start=sentence.end, label="IMPLIED")]
+    reply = context.previous  # 'X accused Y of ... Y denied the charge': a reply to X
+    if not others and reply and reply[1].country in named and reply[0].country not in named:
+        return [replace(reply[0], start=sentence.end, label="IMPLIED")]
     dyad = context.dyad
     if others or not dyad or not named & set(dyad):
         return []
@@ -308,9 +312,18 @@ def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
             for c in dyad if c not in named]
 
 
+def _pair_act(frame: Frame, sides: SentenceSides) -> bool:
+    """The frame's object is an act of the pair the article follows ('the agreement')."""
+    return any(arg.role == "object" and cue("pair_act").match(_phrase_text(sides.doc, arg))
+               for arg in frame.targets)
+
+
 def _in_relative(actor: Actor, sides: SentenceSides) -> bool:
+    """In a relative clause, or the agent of a passive ('a truce mediated by Qatar'):
+    a side of another act."""
     token = _token_at(sides.doc, actor.start - sides.start)
-    return token is not None and _relative(token)
+    return token is not None and (_relative(token) or any(
+        t.dep_ == "agent" for t in token.ancestors))
 
 
 def _weapon_suppliers(frame: Frame, inside: list[Found], sources: list[Actor],
@@ -389,9 +402,12 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
         if frame.bare or frame.code.type not in _list("joint_types"):
             return []  # 'the two leaders condemned the attacks': not each other
         return [(sources[0], other) for other in sources[1:]]
-    if not targets and frame.mediation:  # 'China offered to mediate': between the pair
+    if not targets and (frame.mediation or _pair_act(frame, sides)):
+        # 'China offered to mediate', 'Russia welcomed the agreement': toward the pair
         named = {s.country for s in sources}
-        targets = [a for a in _pair_of(context, sentence.end) if a.country not in named]
+        pair = _pair_of(context, sentence.end)
+        if not named & {a.country for a in pair}:
+            targets = pair
     if not targets and not frame.bare:
         targets = _implied(frame, sources, sentence, sides, context)
     return [(s, t) for s in sources for t in targets
@@ -666,6 +682,10 @@ def _remember(events: list[EventCandidate], sides: SentenceSides,
     pair = _named_pair(sides) or _acting_pair(events, sides)
     if pair is not None:
         context.pair = pair
+    for event in events[:1]:
+        context.previous = (
+            Actor(0, event.source_country, None, False, "REPLY", sector=event.source_sector),
+            Actor(0, event.target_country, None, False, "REPLY", sector=event.target_sector))
 
 
 def _acting_pair(events: list[EventCandidate], sides: SentenceSides) -> tuple[Actor, Actor] | None:

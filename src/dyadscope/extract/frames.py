@@ -885,9 +885,9 @@ def _own_words(token: Any) -> list[int]:
     joined to it that have subjects of their own ('X urged calm and Y offered to mediate')."""
     found = [token.i]
     for child in token.children:
-        if child.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
+        if _reduced(child) or child.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            continue
+            continue  # nor a participle's act ('agreed to a truce mediated by Egypt')
         found += _own_words(child)
     return found
 
