@@ -159,8 +159,10 @@ class EventCandidate:
     score: float = 0.0
     quantities: tuple[Quantity, ...] = ()
     extra_evidence: tuple[Span, ...] = field(default=())
-    # where the date came from: "text", "article" (the publication date) or "occasion"
-    # (the dated talks or visit an "After the talks, ..." sentence refers back to)
+    # where the date came from: "text", "range" (the first day of a period), "article"
+    # (the publication date), "lede" (the day the lead reports), "occasion" (the dated
+    # talks or visit an "After the talks, ..." sentence refers back to) or "retold" (the
+    # date another sentence gives the same act)
     date_basis: str | None = None
     # CAMEO agent sector of each side: GOV, MIL, COP, OPP, REB, CVL, BUS ... (agents.json)
     source_sector: str | None = None

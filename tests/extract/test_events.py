@@ -460,3 +460,12 @@ def test_a_truce_mediated_by_a_third_is_no_offer_to_mediate() -> None:
     found = coded("Kazakhstan and Uzbekistan signed a water treaty on Tuesday. Israel agreed "
                   "to a truce mediated by Qatar.")
     assert not [e for e in found if e[0] == "AGREE" and e[1] == "ISR"]
+
+
+def test_an_act_told_twice_takes_the_date_of_its_dated_telling() -> None:
+    found = events_of(
+        "Ecuador has carried out air strikes on camps in Peru. The Ecuadorian strikes on "
+        "Peru were conducted in the early hours of 5 March.",
+    )
+    strikes = [e for e in found if e.type == "ASSAULT"]
+    assert strikes and {e.date.value for e in strikes if e.date} == {"2025-03-05"}

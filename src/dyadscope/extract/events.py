@@ -817,6 +817,7 @@ def document_events(
                     meeting = event.date
         events += found
     events = _lede_dated(events, anchor, sentences[:LEDE_SENTENCES])
+    events = _dated_by_retelling(events)
     return _placed_at_dateline(events, mentions, anchor, recent, context.tables.capitals)
 
 
@@ -844,6 +845,26 @@ def _lede_dated(events: list[EventCandidate], anchor: PartialDate | None,
         return events
     return [replace(e, date=day, date_basis="lede") if e.date_basis == "article" else e
             for e in events]
+
+
+def _dated_by_retelling(events: list[EventCandidate]) -> list[EventCandidate]:
+    """'India has carried out strikes on nine camps ... The offensive was conducted in the
+    early hours of 7 May': an act the article tells twice takes the date its telling
+    gives, when the article dates that act one way only, in the days before it."""
+    told: dict[tuple[str, str, str], set[PartialDate]] = {}
+    for event in events:
+        if event.date is not None and event.date_basis in ("text", "range") and (
+                event.status == "occurred"):
+            key = (event.type, event.source_country, event.target_country)
+            told.setdefault(key, set()).add(event.date)
+    dated_ = []
+    for event in events:
+        days = told.get((event.type, event.source_country, event.target_country), set())
+        if event.date_basis == "article" and len(days) == 1 and _near(
+                day := next(iter(days)), event.date):  # the news of these days, not history
+            event = replace(event, date=day, date_basis="retold")
+        dated_.append(event)
+    return dated_
 
 
 NEWS_DAYS = 7
