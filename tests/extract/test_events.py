@@ -469,3 +469,27 @@ def test_an_act_told_twice_takes_the_date_of_its_dated_telling() -> None:
     )
     strikes = [e for e in found if e.type == "ASSAULT"]
     assert strikes and {e.date.value for e in strikes if e.date} == {"2025-03-05"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Spain defeated Italy 3-1 on Saturday in Madrid before a crowd of sixty thousand.",
+    "Portugal beat France on penalties in the other semi-final on Sunday.",
+])
+def test_match_results_are_no_events(sentence: str) -> None:
+    assert coded(sentence) == set()
+
+
+def test_it_is_the_body_named_in_the_main_clause() -> None:
+    found = coded("Spain sanctioned Cuban officials on Monday. Shares of the British bank "
+                  "HSBC fell after it agreed to buy a Chinese insurer.")
+    assert not [e for e in found if e[0] == "AGREE" and e[1] == "ESP"]
+
+
+def test_what_talks_are_about_has_not_happened() -> None:
+    found = coded("The United Arab Emirates suspended talks on buying American jets in 2021.")
+    assert not [e for e in found if e[0] == "AID"]
+
+
+def test_a_buyer_no_side_names_makes_no_sale() -> None:
+    found = coded("Today Gulf states buy Chinese drones and court Russian investment.")
+    assert not [e for e in found if e[0] == "AID"]

@@ -21,6 +21,7 @@ from dyadscope.extract.frames import (
     Parsed,
     between_elsewhere,
     clause_verb,
+    phrase,
     sentence_frames,
 )
 from dyadscope.extract.lexicon import Lexicon, load_lexicon
@@ -94,14 +95,18 @@ def _list(name: str) -> frozenset[str]:
 
 @cache
 def _discards() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """PETRARCH's discard phrases, and ours for today's sports and entertainment news
+    (event_words.json: phrases, and patterns such as a match score after 'beat')."""
     table = load_json_data("lexicons/discards.json")
+    ours = load_json_data("lexicons/event_words.json")["discards"]
 
-    def compile_all(phrases: list[str]) -> re.Pattern[str]:
+    def compile_all(phrases: list[str], patterns: list[str]) -> re.Pattern[str]:
         parts = [re.escape(p[:-1]) + r"\b" if p.endswith("_") else re.escape(p)
                  for p in phrases]
-        return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        return re.compile(r"\b(?:" + "|".join(parts + patterns) + ")", re.IGNORECASE)
 
-    return compile_all(table["sentence"]), compile_all(table["story"])
+    return (compile_all(table["sentence"] + ours["sentence"], ours["sentence_patterns"]),
+            compile_all(table["story"] + ours["story"], []))
 
 
 def discarded_story(text: str) -> bool:
@@ -183,6 +188,8 @@ def _referent(arg: Arg, frame: Frame, sides: SentenceSides, context: DocumentCon
         return []
     if word in FIRST_PERSON | IMPERSONAL and (reporter := _reporter(frame, sides)):
         return [replace(reporter[0], start=start)]
+    if word == "it" and (main := _main_subject(head, sides, person=False)):
+        return [replace(main, start=start)]  # 'shares of HSBC fell after it agreed to buy'
     if word in PERSONAL and (main := _main_subject(head, sides)):
         return [replace(main, start=start)]  # 'Putin held talks ... after he sealed a pact'
     if word in PERSONAL:
@@ -198,8 +205,9 @@ def _referent(arg: Arg, frame: Frame, sides: SentenceSides, context: DocumentCon
     return []
 
 
-def _main_subject(pronoun: Any, sides: SentenceSides) -> Actor | None:
-    """The person who is the subject of a clause above the pronoun's own."""
+def _main_subject(pronoun: Any, sides: SentenceSides, person: bool = True) -> Actor | None:
+    """The person (or, for 'it', the state or body) named in the subject of a clause
+    above the pronoun's own."""
     clause = pronoun.head
     for _ in range(4):
         if clause.head == clause or clause.dep_ not in ("advcl", "pcomp", "pobj", "prep",
@@ -208,8 +216,9 @@ def _main_subject(pronoun: Any, sides: SentenceSides) -> Actor | None:
         clause = clause.head
         for child in clause.children:
             if child.dep_ == "nsubj" and child.i != pronoun.i:
-                found = [a for a in sides.in_arg(Arg("subject", child.i, (child.i,)))
-                         if a.person]
+                words = (child.i,) if person else phrase(child)
+                found = [a for a in sides.in_arg(Arg("subject", child.i, words))
+                         if a.person == person and not a.place]
                 if found:
                     return found[0]
     return None
@@ -393,6 +402,8 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
     if frame.reverse:  # 'Hanoi bought drones from Belarus': the seller acts
         if not targets:
             targets = _weapon_suppliers(frame, inside, sources, context.tables)
+        if not sources and frame.subjects:
+            return []  # 'Gulf states buy Chinese drones': a buyer no side names
         sources, targets = targets, sources[:1]
     if not sources:
         if frame.intent or frame.bare or frame.code.type == "AGREE":

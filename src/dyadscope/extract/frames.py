@@ -837,6 +837,14 @@ def _purpose(token: Any) -> bool:
         token.dep_ == "acl" and token.head.lower_ in MEETINGS))
 
 
+def _topic_of_noun(lexicon: Lexicon, verb: Any) -> bool:
+    """'suspended talks on buying F-35 jets': what talks, a deal or a ban are about has
+    not happened."""
+    prep = verb.head
+    return (verb.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep"
+            and prep.head.lower_ in lexicon.nouns)
+
+
 def _hypothetical(token: Any) -> bool:
     """'if attacked', 'unless Iran complies': a condition is not a happening."""
     current = token
@@ -858,7 +866,8 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
                 and token.lower_ not in lexicon.not_verbs):
             frame = verb_frame(lexicon, parsed, token)
             if frame is not None:
-                frame.suppressed = _purpose(token) or _hypothetical(token)
+                frame.suppressed = (_purpose(token) or _hypothetical(token)
+                                    or _topic_of_noun(lexicon, token))
                 frames[token.i] = frame
     _combine(lexicon, doc, frames)
     _absorb_objects(frames, doc)
