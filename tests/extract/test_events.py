@@ -415,8 +415,9 @@ def test_the_european_union_by_its_full_name_is_a_side() -> None:
 
 
 def test_who_reports_an_act_is_not_its_target() -> None:
-    found = coded("North Korea fired two ballistic missiles into the sea off its east coast on "
-                  "Monday, South Korea's military said.")
+    found = coded("Japan and China held talks in Tokyo on Monday. Japanese and Chinese "
+                  "officials met again on Tuesday. North Korea fired two ballistic missiles into "
+                  "the sea off its east coast on Monday, South Korea's military said.")
     assert not [e for e in found if "KOR" in e[1:]]
 
 
@@ -493,3 +494,33 @@ def test_what_talks_are_about_has_not_happened() -> None:
 def test_a_buyer_no_side_names_makes_no_sale() -> None:
     found = coded("Today Gulf states buy Chinese drones and court Russian investment.")
     assert not [e for e in found if e[0] == "AID"]
+
+
+def test_a_side_of_another_act_inside_the_target_phrase_is_no_target() -> None:
+    found = coded("China imposed sanctions on 20 American arms makers and ten executives in "
+                  "retaliation for Washington's latest arms sale to Taiwan on Friday.")
+    assert ("SANCTION", "CHN", "USA") in found
+    assert ("SANCTION", "CHN", "TWN") not in found
+
+
+def test_the_peoples_republic_with_a_curly_apostrophe_is_china() -> None:
+    found = coded("The People’s Republic of China pledged its support for the establishment of "
+                  "ties between Saudi Arabia and Iran on Friday.")
+    assert not [e for e in found if "TWN" in e[1:]]
+    assert {("AGREE", "CHN", "SAU"), ("AGREE", "CHN", "IRN")} <= found
+
+
+def test_an_offensive_in_an_article_about_a_pair_is_against_the_other_side() -> None:
+    found = events_of(
+        "India struck camps in Pakistan on Wednesday, and Pakistan vowed to retaliate. "
+        "Pakistan said India had violated its sovereignty. The Indian offensive was "
+        "conducted in the early hours of 7 March."
+    )
+    offensive = [e for e in found if e.type == "ASSAULT"]
+    assert {(e.source_country, e.target_country) for e in offensive} == {("IND", "PAK")}
+
+
+def test_citing_an_attack_is_no_attack() -> None:
+    found = coded("Citing the attack on its border post, India's defence minister urged "
+                  "member nations to unite against terrorism on Friday.")
+    assert not [e for e in found if e[0] == "ASSAULT"]

@@ -75,7 +75,10 @@ def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
 
     def add(label: str, names: list[str], ident: str) -> None:
-        for name in {n for n in names if n and len(n) > 1}:
+        # news sets apostrophes either way ("People's" and "People’s")
+        spelled = {n for n in names if n and len(n) > 1}
+        spelled |= {n.replace("'", "’") for n in spelled if "'" in n}
+        for name in sorted(spelled):
             patterns.append({"label": label, "pattern": name, "id": ident})
 
     for country in knowledge.countries:

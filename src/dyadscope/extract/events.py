@@ -280,9 +280,12 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
             named = [a for a in _referent(arg, frame, sides, context, sentence, subject=False)
                      if a.country not in taken]
         direct = [a for a in named if marked or (not a.place and not a.topic)]
-        if direct:
-            if referred or arg.role in PAIRED or sides.coordinated(arg):
-                return _distinct(direct)  # 'hosted Modi and Lula', 'the two sides'
+        if direct and (referred or arg.role in PAIRED or sides.coordinated(arg)):
+            # 'hosted Modi and Lula', 'the two sides'; not what hangs on the phrase
+            core = [a for a in direct if referred or _in_core(a, arg, sides)]
+            if core:
+                return _distinct(core)
+        elif direct:
             found = direct[:1]
             for sibling in frame.targets[index + 1 :]:
                 if sibling.role == arg.role and sides.doc[sibling.head].dep_ == "conj":
@@ -296,17 +299,33 @@ def _targets(frame: Frame, sides: SentenceSides, sources: list[Actor],
     return []
 
 
+def _in_core(actor: Actor, arg: Arg, sides: SentenceSides) -> bool:
+    """Named in the phrase itself, not as a side of another act inside it ('sanctions on
+    US firms and executives in retaliation for Washington's sale to Taiwan': not Taiwan)."""
+    token = _token_at(sides.doc, actor.start - sides.start)
+    while token is not None and token.i != arg.head and token.head != token:
+        if token.i in sides.acts or token.dep_ in ("relcl", "acl"):
+            return False  # the side of another act named inside the phrase
+        token = token.head
+    return True
+
+
 def _implied(frame: Frame, known: list[Actor], sentence: Sentence,
              sides: SentenceSides, context: DocumentContext) -> list[Actor]:
     """A side the sentence leaves implicit: the one other country it names ('Russia and
     Vietnam pledged ... as Putin made a state visit'), else, in an article about a pair,
     the other of the pair ('Beijing condemned the move'); none when the sentence points
     elsewhere ('ready to help other countries')."""
-    if frame.code.type not in _list("implied_side_types"):
+    pair_only = frame.code.type in _list("pair_implied_types")
+    if frame.code.type not in _list("implied_side_types") and not pair_only:
         return []
     if cue("generic_objects").search(sentence.text):
         return []
     named = {a.country for a in known}
+    if pair_only:
+        dyad = context.dyad
+        return [Actor(sentence.end, c, None, False, "IMPLIED", sector="GOV")
+                for c in dyad or () if c not in named] if dyad and named & set(dyad) else []
     others = _distinct([a for a in sides.actors if not a.place and not a.topic
                         and a.country not in named and not _in_relative(a, sides)])
     if len(others) == 1:
@@ -605,9 +624,15 @@ def sentence_events(
     actors = mention_actors(inside, sentence.text, sentence.start, context.tables)
     actors += first_person(sentence.start, sentence.end, sentence.text, context.speakers)
     actors.sort(key=lambda a: a.start)
-    sides = SentenceSides(doc, sentence.start, actors)
-    paired = [(f, [] if f.suppressed or f.negated else frame_pairs(f, sides, inside, sentence,
-                                                                  context)) for f in frames]
+    sides = SentenceSides(doc, sentence.start, actors, frozenset(f.head for f in frames))
+    paired = []
+    for frame in frames:
+        pairs = [] if frame.suppressed or frame.negated else frame_pairs(
+            frame, sides, inside, sentence, context)
+        paired.append((frame, pairs))
+        if (frame.code.type == "CONSULT" and frame.kind == "verb" and frame.subjects
+                and not frame.planned and len(pairs) == 1 and all(a in actors for a in pairs[0])):
+            context.pair = pairs[0]  # 'met Khrenin, describing their conversation
     if any(_travel(f) for f, _ in paired) and not _has_visitor(actors, sentence):
         # "the new model will arrive in the Philippines": goods travel too
         paired = [(f, [] if _travel(f) else p) for f, p in paired]

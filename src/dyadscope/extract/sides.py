@@ -144,6 +144,7 @@ class SentenceSides:
     doc: Any
     start: int  # character offset of the sentence in the document
     actors: list[Actor]
+    acts: frozenset[int] = frozenset()  # tokens that head a frame of the sentence
 
     def token_span(self, index: int) -> tuple[int, int]:
         token = self.doc[index]
