@@ -167,3 +167,13 @@ def test_seed_bodies_match_the_gold() -> None:
         predicted = "\n".join(texts(text, body_spans(text)))
         scores.append(token_f1(text[start:end], predicted))
     assert scores and sum(scores) / len(scores) >= 0.95
+
+
+def test_a_brief_of_one_sentence_is_its_own_body() -> None:
+    text = "Iraq expelled the Turkish ambassador.\n"
+    assert [text[s.start : s.end] for s in body_spans(text)] == [
+        "Iraq expelled the Turkish ambassador."]
+
+
+def test_a_few_headline_lines_make_no_body() -> None:
+    assert body_spans("Home\nWorld news\nContact us\n") == ()

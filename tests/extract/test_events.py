@@ -524,3 +524,28 @@ def test_citing_an_attack_is_no_attack() -> None:
     found = coded("Citing the attack on its border post, India's defence minister urged "
                   "member nations to unite against terrorism on Friday.")
     assert not [e for e in found if e[0] == "ASSAULT"]
+
+
+def test_a_release_of_foreign_fishermen_is_a_retreat() -> None:
+    assert coded("Saudi Arabia released two Iranian fishermen on Monday.") == {
+        ("RETREAT", "SAU", "IRN")}
+
+
+def test_who_summons_to_protest_protests() -> None:
+    found = coded("Poland summoned the Belarusian charge d'affaires to protest the border "
+                  "incident on Monday.")
+    assert found == {("ACCUSE", "POL", "BLR")}
+
+
+def test_recognising_independence_is_recognition() -> None:
+    assert coded("Brazil recognized the independence of Kosovo on Monday.") == {
+        ("SUPPORT", "BRA", "XKX")}
+
+
+def test_talks_proposed_and_rejected_did_not_take_place() -> None:
+    found = coded("Pakistan rejected India's proposal for talks on Monday.")
+    assert found == {("REJECT", "PAK", "IND")}
+
+
+def test_sending_peacekeepers_is_aid() -> None:
+    assert coded("Nigeria sent peacekeepers to Mali on Monday.") == {("AID", "NGA", "MLI")}

@@ -339,13 +339,27 @@ def body_spans(text: str) -> tuple[Span, ...]:
     cut = comments_start(lines, kinds, weights)
     bounds = densest(weights[:cut])
     if bounds is None:
-        return ()
+        return _brief(lines, kinds)
     first, last = bounds
     while first <= last and not _opens_body(lines[first], kinds[first]):
         first += 1
     while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):
         last -= 1
-    return tuple(lines[i].span for i in range(first, last + 1) if kinds[i] is not Kind.BAD)
+    found = tuple(lines[i].span for i in range(first, last + 1) if kinds[i] is not Kind.BAD)
+    return found or _brief(lines, kinds)
+
+
+BRIEF_LINES = 4
+BRIEF_WORDS = 4
+
+
+def _brief(lines: list[Line], kinds: list[Kind]) -> tuple[Span, ...]:
+    """A text of a few lines with no run of prose ('Iraq expelled the Turkish ambassador.',
+    a wire brief, one example sentence): its finished sentences are the article."""
+    if len(lines) > BRIEF_LINES:
+        return ()
+    return tuple(line.span for line, kind in zip(lines, kinds, strict=True)
+                 if kind is not Kind.BAD and line.ends and line.size >= BRIEF_WORDS)
 
 
 def title_span(text: str, body: tuple[Span, ...]) -> Span | None:

@@ -20,6 +20,7 @@ from dyadscope.extract.lexicon import (
     NounSense,
     Pattern,
     VerbSense,
+    load_lexicon,
     word_forms,
 )
 
@@ -157,7 +158,8 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # 'is ready to cooperate'
         return subjects(head.head, depth + 1)[0], True
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.tag_.startswith(("VB", "JJ")):
-        if verb.dep_ == "xcomp" and _children(head, "dobj") and not is_passive(head):
+        if verb.dep_ == "xcomp" and _children(head, "dobj") and not is_passive(head) and (
+                _object_control(head)):
             obj = _children(head, "dobj")[0]  # 'urged Cambodia to stop': Cambodia stops
             return [Arg("subject", obj.i, phrase(obj))], True
         if verb.dep_ == "xcomp" and (passive := _children(head, "nsubjpass")):
@@ -174,6 +176,22 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
     if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
         return [Arg("subject", head.i, phrase(head))], True
     return [], False
+
+
+# Verbs whose object does what their infinitive says ('helped Kenya to build', 'forced
+# Mali to expel'), besides the verbs of asking; with others the subject does it
+# ('summoned the envoy to protest': Poland protests).
+OBJECT_CONTROL = {"help", "helped", "helps", "allow", "allowed", "allows", "enable", "enabled",
+                  "force", "forced", "compel", "compelled", "persuade", "persuaded", "convince",
+                  "convinced", "permit", "permitted", "want", "wanted", "wants", "expect",
+                  "expected", "need", "needed", "warn", "warned", "authorize", "authorized",
+                  "authorise", "authorised", "push", "pushed", "get", "got", "lead", "led",
+                  "train", "trained", "cause", "caused", "pressure", "pressured"}
+
+
+def _object_control(verb: Any) -> bool:
+    word = verb.lower_
+    return word in OBJECT_CONTROL or word in load_lexicon().request_verbs
 
 
 def objects(verb: Any) -> list[Arg]:
@@ -597,7 +615,7 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
     for step in range(6):
         head = current.head
         if head == current or (step == 0 and current.dep_ == "pobj"
-                               and head.lower_ in OCCASIONS):
+                               and head.lower_ in OCCASIONS and not _content_of_noun(head)):
             return False
         if current.dep_ in CLAUSES or head.tag_.startswith("VB"):
             governing = frames.get(head.i)
@@ -605,6 +623,18 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
                     and current.dep_ not in CLAUSES | {"nsubj", "csubj"})
         current = head
     return False
+
+
+CAUSE_NOUNS = {"retaliation", "response", "reprisal", "revenge", "punishment", "compensation",
+               "thanks", "gratitude", "apology", "apologies", "condolences", "blame", "credit"}
+
+
+def _content_of_noun(prep: Any) -> bool:
+    """'a proposal for talks', 'calls for a ceasefire': 'for' on a noun names its content,
+    not an occasion ('arrived for talks'), unless the noun answers a cause ('in
+    retaliation for the expulsion')."""
+    return (prep.lower_ == "for" and prep.head.tag_.startswith("NN")
+            and prep.head.lower_ not in CAUSE_NOUNS)
 
 
 def _counted(noun: Any) -> Any:

@@ -72,7 +72,7 @@ def actor_tables(knowledge: Knowledge | None) -> ActorTables:
 
     lexicon = load_json_data("lexicons/actors.json")
     codes = {f"org:{ident}": code for ident, code in lexicon["organization_actors"].items()}
-    agents = load_json_data("lexicons/agents.json")["agents"]
+    agents = {**load_json_data("lexicons/agents.json")["agents"], **lexicon["agents"]}
     if knowledge is None:
         return ActorTables(codes, frozenset(), {}, {}, agents, {})
     quiet = set(lexicon["silent_organization_kinds"])
@@ -133,6 +133,10 @@ def _sector(mention: Found, rest: str, tables: ActorTables) -> str | None:
     words = re.findall(r"[a-z][a-z.'-]*", rest[:60].lower())
     for size in (3, 2, 1):
         if len(words) >= size and (found := tables.agents.get(" ".join(words[:size]))):
+            return found
+    # 'British battery firm', 'Chinese state-owned bank': the head a word or two on
+    for word in words[1:3]:
+        if found := tables.agents.get(word):
             return found
     return "GOV"
 
