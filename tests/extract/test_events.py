@@ -549,3 +549,19 @@ def test_talks_proposed_and_rejected_did_not_take_place() -> None:
 
 def test_sending_peacekeepers_is_aid() -> None:
     assert coded("Nigeria sent peacekeepers to Mali on Monday.") == {("AID", "NGA", "MLI")}
+
+
+def test_a_postponed_visit_did_not_take_place() -> None:
+    assert coded("The visit of the Indian prime minister to Bhutan was postponed on Monday.") \
+        == set()
+
+
+def test_the_visit_of_a_leader_is_made_by_that_leader() -> None:
+    found = coded("The visit of the Indian prime minister to Bhutan ended on Monday.")
+    assert ("CONSULT", "IND", "BTN") in found
+    assert ("CONSULT", "BTN", "IND") not in found
+
+
+def test_expelling_citizens_coerces_them() -> None:
+    assert coded("Latvia expelled three Russian citizens on Monday.") == {
+        ("COERCE", "LVA", "RUS")}

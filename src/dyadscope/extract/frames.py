@@ -45,6 +45,10 @@ CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 READY = {"ready", "willing", "prepared", "eager", "keen", "determined", "open"}
 NEGATORS = {"avoid", "avoids", "avoided", "avoiding", "refrain", "refrains", "refrained",
             "fail", "fails", "failed", "stop", "stopped", "cease", "ceased"}
+# 'the visit was postponed', 'called off the talks': the noun's act did not take place
+CALLED_OFF = {"postpone", "postponed", "postpones", "delay", "delayed", "delays", "defer",
+              "deferred", "cancel", "cancelled", "canceled", "cancels", "scrap", "scrapped",
+              "shelve", "shelved", "reschedule", "rescheduled"}
 TRANSPARENT = {"vote", "voted", "votes", "continue", "continued", "continues", "begin", "began",
                "begun", "start", "started", "try", "tried", "attempt", "attempted", "move",
                "moved", "rush", "rushed", "resume", "resumed"}
@@ -558,6 +562,8 @@ def noun_frame(lexicon: Lexicon, parsed: Parsed, noun: Any,
                                          consumed)
     place = _counted(noun)
     head, dep = place.head, place.dep_
+    if dep in ("dobj", "nsubjpass") and head.lower_ in CALLED_OFF:
+        return None
     if (dep in ("dobj", "nsubjpass", "attr", "oprd") and head.tag_.startswith("VB")
             and head.lower_ in lexicon.light_verbs):
         _lend(head, noun, code, frames, targets, sources)
