@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
-from dyadscope.resolve.events import StoredEvent, merge_reason, more_precise
+from dyadscope import api
+from dyadscope.resolve.events import StoredEvent, merge_reason, more_precise, rule_pair
 from dyadscope.types import EventCandidate, PartialDate, Span
 
 DAY = PartialDate("2025-03-06", "day")
@@ -112,3 +115,26 @@ def test_arms_deals_of_one_month_need_a_day_or_people_to_merge() -> None:
     month = PartialDate("2025-03", "month")
     assert merge_reason(candidate(**aid, date=month), frozenset(), "doc-b", stored(**aid)) is None
     assert merge_reason(candidate(**aid), frozenset(), "doc-b", stored(**aid))
+
+
+def test_rule_pair_reads_the_reported_direction() -> None:
+    assert rule_pair("cameo:040:met:meet:RUS-VNM") == ("RUS", "VNM")
+    assert rule_pair("cameo:040:met:meet:") is None
+    assert rule_pair(None) is None
+
+
+def test_a_signing_merged_from_three_reports_is_told_as_most_tell_it(tmp_path: Path) -> None:
+    reports = {
+        "a.txt": "Chile and Peru signed a trade treaty in Lima on Monday, officials said.",
+        "b.txt": "Peru and Chile signed a trade treaty in Lima on Monday, the ministry said.",
+        "c.txt": "Peru and Chile signed a trade treaty in Lima on Monday, a statement said.",
+    }
+    for name, body in reports.items():
+        (tmp_path / name).write_text(f"Treaty signed\nMarch 4, 2025\n{body}\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    for name in sorted(reports):  # one run per report, in this order: Chile first stored
+        api.ingest([tmp_path / name], db)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT source_country, target_country FROM events "
+                            "WHERE type = 'SUPPORT'").fetchall()
+    assert rows == [("PER", "CHL")]

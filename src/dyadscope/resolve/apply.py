@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -20,6 +21,7 @@ from dyadscope.resolve.events import (
     event_id,
     merge_reason,
     more_precise,
+    rule_pair,
     rule_what,
 )
 from dyadscope.store.db import Store
@@ -127,6 +129,8 @@ class Writer:
                 self.store.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?)",
                                    (identifier, actor))
             self._insert_evidence(identifier, candidate, document)
+            if merged is not None:
+                self._settle_direction(identifier)
 
     def _find_merge(
         self, candidate: EventCandidate, actors: frozenset[str], document_id: str,
@@ -202,6 +206,22 @@ class Writer:
             (identifier, document.id, c.evidence.start, c.evidence.end, text,
              c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None),
         )
+
+    def _settle_direction(self, identifier: str) -> None:
+        """A meeting or a signing merged from reports that name the sides in different
+        orders is told the way most of its reports tell it (first-named side first)."""
+        told = Counter(pair for row in self.store.rows(
+            "SELECT rule FROM evidence WHERE event_id = ?", (identifier,))
+            if (pair := rule_pair(row["rule"])))
+        event = self.store.rows("SELECT source_country, target_country FROM events WHERE id = ?",
+                                (identifier,))[0]
+        current = (event["source_country"], event["target_country"])
+        swapped = (current[1], current[0])
+        if told[swapped] > told[current]:
+            self.store.execute(
+                "UPDATE events SET source = target, target = source, source_country = "
+                "target_country, target_country = source_country, source_sector = "
+                "target_sector, target_sector = source_sector WHERE id = ?", (identifier,))
 
     def _event_around(self, document_id: str, span: Span) -> str | None:
         """The event whose evidence sentence holds this number."""

@@ -41,6 +41,13 @@ def rule_what(rule: str | None) -> str | None:
     return parts[3] or None if len(parts) >= 5 and parts[0] == "cameo" else None
 
 
+def rule_pair(rule: str | None) -> tuple[str, str] | None:
+    """The (source, target) a candidate's rule records ('cameo:040:met:meet:RUS-VNM')."""
+    last = (rule or "").rsplit(":", 1)[-1]
+    source, dash, target = last.partition("-")
+    return (source, target) if dash and source and target else None
+
+
 def event_id(document_id: str, candidate: EventCandidate) -> str:
     basis = f"{document_id}|{candidate.evidence.start}|{candidate.type}|{candidate.rule}"
     return "evt-" + hashlib.sha256(basis.encode()).hexdigest()[:12]
