@@ -157,3 +157,15 @@ def test_a_leader_the_knowledge_base_lacks_leads_the_capital_he_reports_from() -
     visitors = mentions_of("HANOI: President Vladimir Putin held talks with Vietnamese leaders "
                            "in the capital on Thursday about energy and defence cooperation.")
     assert {m.country for m in visitors if m.text == "Vladimir Putin"} == {"RUS"}
+
+
+def test_a_name_ends_before_a_lower_case_word() -> None:
+    found = extraction_of(
+        "Vietnamese Defence Minister Phan Van Giang met Belarusian officials in Minsk. "
+        "President Alexander Lukashenko awarded General Giang the Order of Friendship. "
+        "Giang will visit Moscow on Thursday."
+    ).mentions
+    names = {m.text for m in found if m.type == "PERSON"}
+    assert not [n for n in names if " the " in n]
+    last = [m for m in found if m.text == "Giang" and m.span.start > 120]
+    assert last and last[-1].type == "PERSON"

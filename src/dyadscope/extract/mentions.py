@@ -158,7 +158,7 @@ def _paragraph_found(paragraph: Paragraph, knowledge: Knowledge,
         elif ner and mention.type in PLACE_LIKE and names.titled_other(mention.token, knowledge):
             mention.type, mention.label = "PERSON", "PERSON"
         if ner and mention.type == "PERSON":
-            span = names.trim_left(mention.token, table)
+            span = names.trim_right(names.trim_left(mention.token, table))
             span = names.extend_right(names.extend_left(span, table), knowledge)
             _reshape(mention, paragraph, span)
     for sentence in paragraph.doc.sents:

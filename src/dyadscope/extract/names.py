@@ -165,6 +165,16 @@ def trim_left(ent: Any, table: TitleTable) -> Any:
     return ent
 
 
+def trim_right(ent: Any) -> Any:
+    """'Giang the Order of Friendship': a person's name ends before a lower-case word that
+    is no name particle ('van', 'de', 'bin' stay)."""
+    particles = set(person_patterns()["name_particles"])
+    for token in ent[1:]:
+        if token.is_lower and token.lower_ not in particles:
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
 def extend_right(ent: Any, knowledge: Knowledge) -> Any:
     """'Bo Van' read for 'Bo Van Kham': one more name word, if no other follows it."""
     doc = ent.doc
