@@ -565,3 +565,9 @@ def test_the_visit_of_a_leader_is_made_by_that_leader() -> None:
 def test_expelling_citizens_coerces_them() -> None:
     assert coded("Latvia expelled three Russian citizens on Monday.") == {
         ("COERCE", "LVA", "RUS")}
+
+
+def test_the_two_countries_ministers_met() -> None:
+    found = coded("Azerbaijani troops fired on Armenian positions on Monday. The clash was the "
+                  "worst since the two countries' foreign ministers met in Washington in July.")
+    assert {("CONSULT", "AZE", "ARM"), ("CONSULT", "ARM", "AZE")} & found

@@ -429,7 +429,10 @@ def frame_pairs(frame: Frame, sides: SentenceSides, inside: list[Found], sentenc
             return []  # 'is sought to replace': an intent needs someone who holds it
         return _sourceless(frame, targets, sides, inside, sentence, context)
     if not targets and len(sources) >= 2:
-        if frame.bare or frame.code.type not in _list("joint_types"):
+        # 'the two ministers met': the pair phrase names both sides of a bare 'meet'
+        paired = any(cue("pair_phrase").match(_phrase_text(sides.doc, arg))
+                     for arg in frame.subjects)
+        if (frame.bare and not paired) or frame.code.type not in _list("joint_types"):
             return []  # 'the two leaders condemned the attacks': not each other
         return [(sources[0], other) for other in sources[1:]]
     if not targets and (frame.mediation or _pair_act(frame, sides)):
