@@ -331,6 +331,97 @@ def discards(path: Path) -> dict[str, Any]:
             "sentence": sorted(set(sentence)), "story": sorted(set(story))}
 
 
+# Words that make an alias a group's name, not one of its leaders' ('Khaled Meshaal' is
+# listed among Hamas's aliases in the dictionary).
+GROUP_WORDS = {"army", "armies", "front", "brigade", "brigades", "battalion", "battalions",
+               "movement", "party", "group", "organization", "organisation", "council",
+               "forces", "force", "militia", "militias", "liberation", "resistance", "jihad",
+               "mujahideen", "mujahidin", "faction", "committee", "league", "union", "cells",
+               "commandos", "guerrillas", "guard", "guards", "legion", "alliance", "network",
+               "tigers", "fighters", "revolutionary", "islamic", "popular", "national"}
+FUNCTION_WORDS = {"of", "the", "and", "for", "in", "al", "el", "de", "la", "del", "des", "du"}
+
+
+def _group_name(raw: str) -> str:
+    """'ISLAMIC_ARMY_OF_ADEN_(IAA)_' -> 'Islamic Army of Aden'."""
+    text = re.sub(r"\([^)]*\)", " ", raw.replace("_", " ")).strip(" +-")
+    if " " not in text and (len(text) <= 4 or not re.search(r"[AEIOU]", text[1:])):
+        return text  # an acronym: 'PKK', 'FARC'
+    words = []
+    for index, word in enumerate(text.split()):
+        lower = word.lower()
+        if index and lower in FUNCTION_WORDS:
+            words.append(lower)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower()
+                                  for part in word.split("-")))
+    return " ".join(words)
+
+
+# One-word names that are words of news English or people's names, not only groups'.
+COMMON_ONE_WORDS = {"youth", "zero", "tigers", "falcon", "mavericks", "yahweh", "shahin",
+                    "nasrallah", "hotaru", "camo", "contras", "venceremos", "hisba", "amal",
+                    "bersatu", "boogeymen"}
+SHORT_ACRONYMS = {"PKK", "PLO", "PUK", "ETA", "IRA", "ELN", "HPG"}
+
+
+def _group_alias(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return len(words) == 1 or bool(set(words) & GROUP_WORDS)
+
+
+def _one_word_ok(name: str) -> bool:
+    """A lone word names a group only as a longer acronym ('FARC', 'EZLN'), a listed short
+    one ('PKK'), or a word of six letters or more that English does not use otherwise."""
+    if " " in name:
+        return True
+    if name.lower() in COMMON_ONE_WORDS:
+        return False
+    if name.isupper() or "/" in name or not re.search(r"[a-z]", name):
+        return name in SHORT_ACRONYMS or (len(name) >= 4 and name.replace("-", "").isalpha())
+    return len(name) >= 5 and name.lower() not in COMMON_ONE_WORDS and name.isascii() and (
+        name.replace("-", "").isalpha())
+
+
+def armed_groups(path: Path, countries: set[str], curated: set[str]) -> list[dict[str, Any]]:
+    """Non-state armed groups whose dictionary code opens with a country ('HAMAS_ ...
+    [PSEREBHMS]' -> Hamas, PSE). Regional codes ('SASREB') and blocks whose codes all
+    carry dates (people) are left out; so are aliases naming no group."""
+    blocks: list[tuple[list[str], list[str]]] = []
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = strip_comment(raw).rstrip()
+        if not line.strip():
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        name = re.sub(r"\[[^\]]*\]", "", line).strip()
+        if line[0] not in " \t+" and name:
+            blocks.append(([name], []))
+        elif name.startswith("+") and blocks:
+            blocks[-1][0].append(name[1:])
+        if codes and blocks:
+            blocks[-1][1].extend(codes)
+    found: dict[str, dict[str, Any]] = {}
+    for names, codes in blocks:
+        undated = [c.split()[0] for c in codes if len(c.split()) == 1]
+        country = undated[0][:3] if undated else None
+        if country not in countries:
+            continue
+        spelled = [_group_name(n) for n in names]
+        kept = spelled[:1] + [n for n in spelled[1:] if len(n) > 2 and _group_alias(n)]
+        if len(kept[0]) < 3:
+            continue
+        ident = "mnsa_" + re.sub(r"[^a-z0-9]+", "_", kept[0].lower()).strip("_")
+        if ident in found:
+            continue
+        if not _one_word_ok(kept[0]) or {n.lower() for n in kept} & curated:
+            continue
+        shouted = {n.upper() for n in kept if " " not in n}  # 'HAMAS' in a wire headline
+        aliases = sorted({a for a in {*kept, *shouted} if _one_word_ok(a)} - {kept[0]})
+        found[ident] = {"id": ident, "name": kept[0], "aliases": aliases, "country": country,
+                        "kind": "armed_group"}
+    return [found[key] for key in sorted(found)]
+
+
 def write_json(folder: Path, name: str, content: Any) -> None:
     (folder / name).write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n",
                                encoding="utf-8")
@@ -348,13 +439,31 @@ def build(lexicons: Path, out: Path) -> str:
                plover_table(lexicons / "plover" / "CAMEO2PLOVER-2021.txt"))
     write_json(out, "agents.json", agents(lexicons / "petrarch2" / "Phoenix.agents.txt"))
     write_json(out, "discards.json", discards(lexicons / "petrarch2" / "Phoenix.discards.txt"))
+    groups = armed_groups(lexicons / "petrarch2" / "Phoenix.MilNonState.actors.txt",
+                          _country_codes(), _curated_names())
+    (out / "armed_groups.jsonl").write_text(
+        "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in groups), encoding="utf-8")
     patterns = sum(len(b["patterns"]) for b in blocks)
     verbs = sum(len(b["verbs"]) for b in blocks)
     return f"{len(blocks)} blocks, {verbs} verbs, {patterns} patterns, {len(synsets)} synsets"
 
 
 OUTPUTS = ("cameo_verbs.jsonl", "cameo_synsets.json", "cameo_plover.json", "agents.json",
-           "discards.json")
+           "discards.json", "armed_groups.jsonl")
+
+
+def _curated_names() -> set[str]:
+    """Names our hand-kept gazetteer of groups already gives (it wins over 2013's)."""
+    path = REPO / "src" / "dyadscope" / "data" / "gazetteers" / "armed_groups.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    return {n.lower() for r in records for n in [r["name"], *r.get("aliases", [])]}
+
+
+def _country_codes() -> set[str]:
+    path = REPO / "src" / "dyadscope" / "data" / "gazetteers" / "countries.jsonl"
+    return {json.loads(line)["alpha3"] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()}
 
 
 def main() -> None:

@@ -571,3 +571,16 @@ def test_the_two_countries_ministers_met() -> None:
     found = coded("Azerbaijani troops fired on Armenian positions on Monday. The clash was the "
                   "worst since the two countries' foreign ministers met in Washington in July.")
     assert {("CONSULT", "AZE", "ARM"), ("CONSULT", "ARM", "AZE")} & found
+
+
+def test_an_armed_group_acts_for_its_country_as_rebels() -> None:
+    found = events_of("Israel and Hamas agreed to a six-week ceasefire on Monday.")
+    agree = [e for e in found if e.type == "AGREE"]
+    assert [(e.source_country, e.target_country, e.target_sector) for e in agree] == [
+        ("ISR", "PSE", "REB")]
+
+
+def test_the_taliban_govern_afghanistan() -> None:
+    found = events_of("The Taliban freed an American hostage on Monday.")
+    assert [(e.type, e.source_country, e.source_sector) for e in found] == [
+        ("RETREAT", "AFG", "GOV")]

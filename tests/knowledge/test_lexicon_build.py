@@ -41,3 +41,20 @@ def test_a_pattern_line_reads_into_its_parts() -> None:
     verbs = script.parse_verb_line("+MEET_WITH {+MET_WITH +MEETS_WITH} [040]")
     assert verbs[0]["lemma"] == "meet" and verbs[0]["after"] == ["with"]
     assert "met" in verbs[0]["forms"] and verbs[0]["code"] == "040"
+
+
+def test_armed_groups_keep_country_groups_and_drop_people_and_common_words(
+        tmp_path: Path) -> None:
+    script = build_script()
+    text = (
+        "HAMAS_  # comment\n+ISLAMIC_RESISTANCE_MOVEMENT\n+KHALED_MESHAAL\n\t[PSEREBHMS]\n"
+        "SHEIKH_AHMED_YASSIN\n+AHMED_YASSIN\n\t[PSEREBHMS 19870101-20040322]\n"
+        "LASHKAR-E-TAIBA_(LET)_ [SASREB]\nYOUTH_ [FRAREB]\nPKK [TURREB]\n"
+    )
+    path = tmp_path / "groups.txt"
+    path.write_text(text, encoding="latin-1")
+    groups = {g["name"]: g for g in script.armed_groups(path, {"PSE", "FRA", "TUR"}, set())}
+    assert set(groups) == {"Hamas", "PKK"}
+    assert groups["Hamas"]["country"] == "PSE"
+    assert "Islamic Resistance Movement" in groups["Hamas"]["aliases"]
+    assert not [a for a in groups["Hamas"]["aliases"] if "Meshaal" in a]

@@ -55,7 +55,7 @@ class ActorTables:
 ORG_KIND_SECTORS = {"company": "BUS", "bank": "BUS", "media": "MED", "military": "MIL",
                     "ministry": "GOV", "ngo": "NGO", "party": "PTY", "government": "GOV",
                     "agency": "GOV", "court": "JUD", "parliament": "LEG", "IGO": "IGO",
-                    "igo": "IGO", "armed_group": "UAF"}
+                    "igo": "IGO", "armed_group": "REB"}
 # Sectors that act for a state (CAMEO agents); the others are its people and firms.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 

@@ -17,6 +17,8 @@ DATA = resources.files("dyadscope") / "data"
 REQUIRED: dict[str, tuple[str, ...]] = {
     "gazetteers/countries.jsonl": ("id", "alpha3", "name"),
     "gazetteers/organizations.jsonl": ("id", "name"),
+    "gazetteers/armed_groups.jsonl": ("id", "name", "country", "kind"),
+    "lexicons/armed_groups.jsonl": ("id", "name", "country", "kind"),
     "gazetteers/titles.jsonl": ("id", "pattern", "role", "kind"),
     "gazetteers/weapons.jsonl": ("id", "name"),
     "office_holders.jsonl": ("id", "name", "country", "offices"),
@@ -92,7 +94,10 @@ def load(extra_dir: Path | None = None) -> Knowledge:
     version = hashlib.sha256("".join(digests).encode()).hexdigest()[:12]
     return Knowledge(
         countries=tuple(loaded["gazetteers/countries.jsonl"]),
-        organizations=tuple(loaded["gazetteers/organizations.jsonl"]),
+        # non-state groups (hand-kept, then from PETRARCH2's dictionary) act as organisations
+        organizations=tuple(loaded["gazetteers/organizations.jsonl"]
+                            + loaded["gazetteers/armed_groups.jsonl"]
+                            + loaded["lexicons/armed_groups.jsonl"]),
         titles=tuple(loaded["gazetteers/titles.jsonl"]),
         weapons=tuple(loaded["gazetteers/weapons.jsonl"]),
         office_holders=tuple(loaded["office_holders.jsonl"]),
