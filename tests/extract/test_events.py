@@ -584,3 +584,13 @@ def test_the_taliban_govern_afghanistan() -> None:
     found = events_of("The Taliban freed an American hostage on Monday.")
     assert [(e.type, e.source_country, e.source_sector) for e in found] == [
         ("RETREAT", "AFG", "GOV")]
+
+
+def test_a_call_on_a_weekday_is_a_phone_call_not_a_request() -> None:
+    assert coded("The French president called his Russian counterpart on Friday.") == {
+        ("CONSULT", "FRA", "RUS")}
+
+
+def test_an_offer_to_mediate_is_an_agreement_toward_both_parties() -> None:
+    assert coded("Brazil offered to mediate between Venezuela and Guyana on Monday.") == {
+        ("AGREE", "BRA", "VEN"), ("AGREE", "BRA", "GUY")}

@@ -393,7 +393,7 @@ def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
              if c.dep_ in ("prt", "acomp", "advmod", "oprd")]
     preps = [(a.role.split(":", 1)[1],
               [np for h in content_heads(doc[a.head]) for np in head_words(parsed, h)])
-             for a in prepositions(verb)]
+             for a in prepositions(verb) if not _temporal(doc[a.head])]
     for arg in objects(verb):
         preps += [(a.role.split(":", 1)[1], head_words(parsed, doc[a.head]))
                   for a in prepositions(doc[arg.head])]
@@ -402,6 +402,18 @@ def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
     return {"subject": words(parsed, subject_tokens), "heads": heads, "loose": loose,
             "preps": preps, "right": right, "ends": ends,
             "prep_words": {word for word, _ in preps}}
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "day", "days", "week", "weeks",
+              "month", "months", "year", "years", "morning", "afternoon", "evening", "night",
+              "weekend", "today", "tonight", "yesterday", "occasion", "sidelines"}
+
+
+def _temporal(token: Any) -> bool:
+    """'called his counterpart on Friday': a time is no argument a pattern can read."""
+    return token.lower_ in TIME_WORDS or token.like_num
 
 
 def verb_frame(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Frame | None:
@@ -789,7 +801,8 @@ def _combine(lexicon: Lexicon, doc: Any, frames: dict[int, Frame]) -> None:
             if (kind == "AGREE" and token.lower_ in DESIRE and inner is not None
                     and inner.code.type in SPEECH):
                 continue  # 'would like to ask Uganda': the asking is the act
-            if kind == "AGREE" and inner is not None and inner.code.type == "CONSULT":
+            if kind == "AGREE" and inner is not None and inner.code.type == "CONSULT" and (
+                    not doc[inner.head].lower_.startswith(MEDIATION)):  # an offer to mediate
                 inner.planned = True
                 if not inner.subjects:
                     inner.subjects, inner.inherited = subjects(token)[0], True
