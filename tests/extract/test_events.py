@@ -594,3 +594,15 @@ def test_a_call_on_a_weekday_is_a_phone_call_not_a_request() -> None:
 def test_an_offer_to_mediate_is_an_agreement_toward_both_parties() -> None:
     assert coded("Brazil offered to mediate between Venezuela and Guyana on Monday.") == {
         ("AGREE", "BRA", "VEN"), ("AGREE", "BRA", "GUY")}
+
+
+def test_his_host_is_the_other_side() -> None:
+    found = coded("Peruvian President Jose Jeri held talks with Bolivian President Rodrigo Paz "
+                  "in La Paz on Monday. Jeri thanked his host for the warm welcome.")
+    assert ("SUPPORT", "PER", "BOL") in found
+
+
+def test_supplying_gas_is_economic_cooperation() -> None:
+    found = events_of("Bolivia will supply natural gas to Peru from next year, officials said.")
+    assert [(e.type, e.source_country, e.target_country, e.status) for e in found] == [
+        ("COOPERATE", "BOL", "PER", "planned")]

@@ -164,6 +164,8 @@ def _pair_of(context: DocumentContext, start: int) -> list[Actor]:
 
 
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
+# 'thanked his host', 'told his counterpart': with no name, the other side of the pair
+OTHER_SIDE = {"host", "hosts", "counterpart", "counterparts", "guest", "guests"}
 
 
 def _reporter(frame: Frame, sides: SentenceSides) -> list[Actor]:
@@ -184,6 +186,8 @@ def _referent(arg: Arg, frame: Frame, sides: SentenceSides, context: DocumentCon
     text = _phrase_text(sides.doc, arg)
     start = sentence.start + head.idx
     word = head.lower_
+    if word in OTHER_SIDE and not subject:
+        return _pair_of(context, start)  # 'thanked his host': the other side (not the source)
     if not subject and (POSSESSIVE.match(text) or word in PERSONAL | IMPERSONAL):
         return []
     if word in FIRST_PERSON | IMPERSONAL and (reporter := _reporter(frame, sides)):
