@@ -606,3 +606,13 @@ def test_supplying_gas_is_economic_cooperation() -> None:
     found = events_of("Bolivia will supply natural gas to Peru from next year, officials said.")
     assert [(e.type, e.source_country, e.target_country, e.status) for e in found] == [
         ("COOPERATE", "BOL", "PER", "planned")]
+
+
+def test_a_promised_response_and_an_announced_retaliation_are_threats() -> None:
+    found = events_of("Norway expelled three Russian diplomats on Wednesday. Moscow promised a "
+                      "tough response. Kremlin spokesman Dmitry Peskov said Russia would "
+                      "retaliate.")
+    threats = {(e.source_country, e.target_country, e.status) for e in found
+               if e.type == "THREATEN"}
+    assert threats == {("RUS", "NOR", "occurred")}
+    assert not [e for e in found if e.type in ("AGREE", "ASSAULT")]

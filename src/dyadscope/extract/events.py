@@ -782,6 +782,9 @@ def _candidate(
     local = _trigger(doc, frame)
     trigger = (sentence.start + local[0], sentence.start + local[1])
     status = _status(frame, doc, sentence.text, local)
+    threat = frame.code.type == "ASSAULT" and frame.kind == "verb" and status == "planned"
+    if threat:  # 'Russia would retaliate': the threat is made now
+        status, expression = "occurred", None
     # 'In September, Macron said France would withdraw': a date of the announcement,
     # not of the withdrawal, counts back from the article, not forward.
     when, basis = dated(expression[0] if expression else None, anchor, status,
@@ -792,6 +795,8 @@ def _candidate(
     kind = frame.code.type
     if kind == "RETREAT" and status == "planned":
         kind = "CONCEDE"  # an announced withdrawal is a concession (gold README)
+    if threat:
+        kind = "THREATEN"  # an announced attack is a threat (CAMEO 138)
     people = tuple(dict.fromkeys(a.key for a in actors if a.person and a.key))
     word = doc[frame.head].lower_
     return EventCandidate(
