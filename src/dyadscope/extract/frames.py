@@ -326,7 +326,8 @@ def _best_pattern(lexicon: Lexicon, senses: list[VerbSense],
 
 def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
     """Our patterns, then CAMEO's, then our default code, then CAMEO's ('---' in ours
-    drops CAMEO's default; a blocked sense keeps its patterns, not its default)."""
+    drops CAMEO's default, '+' keeps it; a blocked sense keeps its patterns, not its
+    default)."""
     senses = [s for s in lexicon.verbs.get(verb.lower_, ()) if _adjacent(parsed.doc, verb, s)]
     if not senses:
         return None
@@ -341,6 +342,8 @@ def code_verb(lexicon: Lexicon, parsed: Parsed, verb: Any) -> Coding | None:
         if group is ours and any(s.block in lexicon.overriding for s in ours):
             break
     for sense in ours:
+        if sense.code == "+":
+            break  # our patterns only: CAMEO's default stands
         if sense.code == "---" and not sense.reverse:
             return None
         return Coding(sense.code, sense.reverse, None, finite=sense.block in lexicon.finite,
