@@ -207,30 +207,23 @@ class Lexicon:
         head: 'arms shipment' is a shipment, 'military strikes' no military)."""
         if not words or words[-1] not in self.last_words(terms):
             return False
-        for start in range(len(words) - 1, -1, -1):
-            at = start
-            for term in terms:
-                width = self.term_matches(term, words, at)
-                if not width:
-                    break
-                at += width
-            else:
-                if at == len(words):
-                    return True
-        return False
+        return any(self._run_end(terms, words, start) == len(words)
+                   for start in range(len(words) - 1, -1, -1))
 
     def phrase_in(self, terms: Sequence[str], words: Sequence[str]) -> bool:
         """The terms over consecutive words somewhere in `words`."""
-        for start in range(len(words)):
-            at = start
-            for term in terms:
-                width = self.term_matches(term, words, at)
-                if not width:
-                    break
-                at += width
-            else:
-                return True
-        return False
+        return any(self._run_end(terms, words, start) is not None
+                   for start in range(len(words)))
+
+    def _run_end(self, terms: Sequence[str], words: Sequence[str], start: int) -> int | None:
+        """Where the terms, matched one after another from `start`, end; None if one fails."""
+        at = start
+        for term in terms:
+            width = self.term_matches(term, words, at)
+            if not width:
+                return None
+            at += width
+        return at
 
 
 def our_verb(spec: str) -> dict[str, Any]:
