@@ -177,3 +177,56 @@ def test_a_brief_of_one_sentence_is_its_own_body() -> None:
 
 def test_a_few_headline_lines_make_no_body() -> None:
     assert body_spans("Home\nWorld news\nContact us\n") == ()
+
+
+WRAPPED_PARAGRAPHS = [
+    "The foreign ministers of the two coastal states met in the capital on Tuesday to "
+    "discuss a long-running quarrel over fishing rights, officials from both sides said.",
+    "According to a statement issued afterwards, the ministers agreed to set up a joint "
+    "commission that will review the maritime boundary and report within six months.",
+    "One of the ministers told reporters that his government wanted a settlement that "
+    "respected the court ruling and protected the livelihoods of fishermen on both sides.",
+    "Analysts said the meeting was the first sign in years that both capitals were ready "
+    "to move past the quarrel, although some opposition lawmakers criticised the deal.",
+]
+
+
+def _kept_words(text: str) -> int:
+    return sum(len(text[s.start : s.end].split()) for s in body_spans(text))
+
+
+def test_a_hard_wrapped_article_keeps_its_body() -> None:
+    import textwrap
+
+    for gap in ("\n\n", "\n"):
+        text = "Ministers agree to review sea border\n\n" + gap.join(
+            textwrap.fill(p, 68) for p in WRAPPED_PARAGRAPHS)
+        words = sum(len(p.split()) for p in WRAPPED_PARAGRAPHS)
+        assert _kept_words(text) >= 0.9 * words
+
+
+def test_wrapped_paragraphs_become_one_block_each() -> None:
+    import textwrap
+
+    from dyadscope.clean.body import paragraph_spans, wrap_width
+
+    text = "\n\n".join(textwrap.fill(p, 68) for p in WRAPPED_PARAGRAPHS)
+    assert wrap_width([len(line) for line in text.split("\n") if line]) is not None
+    assert len(paragraph_spans(text)) == len(WRAPPED_PARAGRAPHS)
+    unwrapped = "\n".join(WRAPPED_PARAGRAPHS)
+    assert len(paragraph_spans(unwrapped)) == len(WRAPPED_PARAGRAPHS)
+
+
+def test_one_block_of_run_together_sentences_is_a_body() -> None:
+    text = "".join(WRAPPED_PARAGRAPHS).replace(". ", ".")
+    assert _kept_words(text) == len(text.split())
+
+
+def test_widget_words_inside_a_sentence_are_not_boilerplate() -> None:
+    from dyadscope.clean.body import is_boiler
+
+    assert is_boiler("Subscribe to our newsletter")
+    assert is_boiler("Sign in")
+    assert not is_boiler(WRAPPED_PARAGRAPHS[3])
+    assert not is_boiler("The government said it would sign up to the regional trade pact "
+                         "before the end of the year.")

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from dyadscope.clean.dates import find_dates, parse_date, publication_date, resolve_relative
+from dyadscope.clean.dates import (
+    find_dates,
+    parse_date,
+    publication_date,
+    resolve_relative,
+    url_date,
+)
 from dyadscope.types import PartialDate, Span
 
 SEEDS = Path("/work/shared/seeds")
@@ -179,3 +185,56 @@ def test_a_wire_ledes_weekday_picks_the_year_of_a_yearless_dateline() -> None:
             "leave within 48 hours, the foreign ministry said. In 2023 the two neighbours "
             "signed a declaration on friendly relations.\n")
     assert pub(text) == ("2024-08-07", "day", "high")  # 7 August was a Wednesday in 2024
+
+
+def test_the_weekday_wins_over_a_later_year_the_body_names() -> None:
+    # 19 December was a Monday in 2022; the body's latest year is 2023
+    text = ("Ministers meet\nLIMA, Dec 19 (Agency) - The ministers met in Lima on Monday to "
+            "talk about fishing. Their last talks were held in 2023, officials said.\n")
+    found, _ = publication_date(text, lines(text))
+    assert found == PartialDate("2022-12-19", "day")
+
+
+def test_a_weekday_on_the_dates_own_line_counts() -> None:
+    text = ("Ministers meet\nWednesday, Aug. 7\nThe ministers met. The last meeting was in "
+            "2023, officials said.\n")
+    found, _ = publication_date(text, lines(text))
+    assert found == PartialDate("2024-08-07", "day")
+
+
+def test_iso_timestamps_in_the_text() -> None:
+    text = "Ministers meet\n2022-12-19T10:00:00Z\nThe ministers met in the capital.\n"
+    assert pub(text) == ("2022-12-19", "day", "high")
+
+
+@pytest.mark.parametrize(
+    ("url", "value"),
+    [
+        ("https://news.example.org/world/2024/06/20/talks-held/", "2024-06-20"),
+        ("https://news.example.org/2024-06-20/talks", "2024-06-20"),
+        ("https://news.example.org/a/20240620/talks.html", "2024-06-20"),
+        ("https://news.example.org/2024/06/talks", "2024-06"),
+        ("https://news.example.org/article/20241399", None),
+        ("https://news.example.org/story-2024", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, value: str | None) -> None:
+    found = url_date(url)
+    assert (found.value if found else None) == value
+
+
+def test_the_address_dates_an_article_that_prints_no_date() -> None:
+    text = "Ministers meet\nThe ministers met in the capital on Monday.\n"
+    url = "https://news.example.org/2024/06/20/ministers-meet"
+    assert publication_date(text, lines(text), url=url) == (PartialDate("2024-06-20", "day"),
+                                                            "high")
+
+
+def test_the_address_gives_a_yearless_dateline_its_year() -> None:
+    text = "Ministers meet\nLIMA, Jan 2 (Agency) - The ministers met in Lima.\n"
+    url = "https://news.example.org/2025/01/03/ministers-meet"
+    assert publication_date(text, lines(text), url=url)[0] == PartialDate("2025-01-02", "day")
+    late = "https://news.example.org/2025/01/03/x"
+    text = "Ministers meet\nLIMA, Dec 31 (Agency) - The ministers met in Lima.\n"
+    assert publication_date(text, lines(text), url=late)[0] == PartialDate("2024-12-31", "day")

@@ -81,3 +81,40 @@ def test_align_normalises_whitespace_and_tolerates_dropped_words() -> None:
 def test_empty_html() -> None:
     page = html_to_text("")
     assert page.text == "" and page.body == () and page.title is None
+
+
+def _page_with(head: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<html><head><title>Terminal</title>{head}</head><body><article>{paragraphs}" \
+           "</article></body></html>"
+
+
+def test_the_page_declares_its_address() -> None:
+    from dyadscope.clean.html import page_url
+
+    heads = {
+        '<link rel="canonical" href="https://harbour.example.com/2024/05/17/terminal">':
+            "https://harbour.example.com/2024/05/17/terminal",
+        '<meta property="og:url" content="https://harbour.example.com/terminal">':
+            "https://harbour.example.com/terminal",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+        '[{"@type": "WebSite", "url": "https://harbour.example.com/"}, {"@type": '
+        '"NewsArticle", "mainEntityOfPage": {"@id": "https://harbour.example.com/t"}}]}'
+        "</script>": "https://harbour.example.com/t",
+        '<link rel="canonical" href="/relative/only">': None,
+    }
+    for head, url in heads.items():
+        tree = parse(_page_with(head))
+        assert tree is not None
+        assert page_url(tree) == url
+
+
+def test_a_cleaned_page_carries_its_declared_address_and_its_date() -> None:
+    from dyadscope.clean import clean
+    from dyadscope.types import RawDocument
+
+    html = _page_with('<link rel="canonical" href="https://harbour.example.com/2024/05/17/t">')
+    document = clean(RawDocument(source="page.html", kind="html", content=html))
+    assert document.url == "https://harbour.example.com/2024/05/17/t"
+    assert document.outlet == "harbour.example.com"
+    assert document.published is not None and document.published.value == "2024-05-17"

@@ -39,7 +39,9 @@ def outlet(text: str, url: str | None = None) -> str | None:
         ("(MENAFN) Talks were held in Baku.", "MENAFN"),
         ("Hue, Aug. 6 (Jiji Press) -- Talks were held.", "Jiji Press"),
         ("LONDON (Reuters) - Talks were held.", "Reuters"),
-        ("Talks were held.\nA caption of the photo. — AFP\nMore text.", "AFP"),
+        ("Talks were held.\nThe talks ran late into the night. — AFP", "AFP"),
+        ("Talks were held.\nA caption of the photo. — AFP\nMore text.", None),
+        ("Talks were held.\nThe minister at the airport. (Getty Images/AFP)", None),
         ("March 3, Nashaweb. The sides met.", "Nashaweb"),
         ("March 3, BelTA. The sides met.", "BelTA"),
         ("A story about a man (L) and a committee (BIC).", None),
@@ -55,6 +57,14 @@ def test_outlet_from_url() -> None:
     assert outlet("Talks were held.", "https://www.belta.by/president/view/1") == "BelTA"
     assert outlet("Talks were held.", "https://news.example.org/a/1") == "news.example.org"
     assert outlet("Talks were held.", "https://www.omanobserver.om/article/1") == "Oman Observer"
+
+
+def test_a_caption_credit_outside_the_body_is_not_the_outlet() -> None:
+    text = "Soldiers patrol the border near the crossing. (AP)\n" + PROSE + "\n" + PROSE
+    body = (Span(text.index(PROSE), len(text)),)
+    assert find_outlet(text, body) is None
+    wire = "LIMA (AP) — " + PROSE
+    assert find_outlet(wire, (Span(0, len(wire)),)) == "AP"
 
 
 def test_site_and_wire_together() -> None:

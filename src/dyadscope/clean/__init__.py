@@ -22,7 +22,7 @@ def _text_and_body(raw: RawDocument) -> tuple[str, tuple[Span, ...], dict[str, s
 
         page = html_to_text(raw.content, raw.url)
         meta = {"title": page.title, "author": page.author, "date": page.date,
-                "sitename": page.sitename}
+                "sitename": page.sitename, "url": page.url}
         return page.text, page.body, meta
     from dyadscope.clean.body import body_spans
 
@@ -49,17 +49,18 @@ def clean(raw: RawDocument) -> Document:
     title_at = title_span(text, body) if raw.kind == "text" else None
     if title is None and title_at is not None:
         title = text[title_at.start : title_at.end].strip()
+    url = raw.url or meta.get("url")
     published, confidence = publication_date(
-        text, body, title_at, hint=raw.published or meta.get("date")
+        text, body, title_at, hint=raw.published or meta.get("date"), url=url
     )
-    outlet = raw.outlet or find_outlet(text, body, raw.url, meta.get("sitename"))
+    outlet = raw.outlet or find_outlet(text, body, url, meta.get("sitename"))
     return Document(
         id=document_id(text),
         source=raw.source,
         text=text,
         body=body,
         title=title,
-        url=raw.url,
+        url=url,
         outlet=outlet,
         author=meta.get("author") or find_author(text, body),
         language=document_language(text, body),

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from dyadscope.clean import blocks
 from dyadscope.clean.outlet import is_byline
 from dyadscope.types import Span
 
@@ -54,6 +56,7 @@ class Kind(Enum):
 class Rules:
     stopwords: dict[str, frozenset[str]]
     boilerplate: re.Pattern[str]
+    boilerplate_words: re.Pattern[str]
     timestamp: re.Pattern[str]
     list_marker: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -87,6 +90,7 @@ def rules() -> Rules:
     return Rules(
         stopwords={lang: frozenset(words) for lang, words in data["stopwords"].items()},
         boilerplate=_compile(data["boilerplate"]),
+        boilerplate_words=_compile(data["boilerplate_words"]),
         timestamp=re.compile("|".join(f"(?:{p})" for p in data["timestamp"]), re.I),
         list_marker=re.compile(data["list_marker"]),
         dateline=_compile(data["dateline"]),
@@ -107,6 +111,75 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
              f"\\b(?:{'|'.join(f'(?:{p})' for p in initial)})" if initial else "",
              "|".join(f"(?:{p})" for p in other)]
     return re.compile("|".join(p for p in parts if p), re.I)
+
+
+WRAP_MAX = 100  # a page hard-wrapped wider than this is not told apart from a page of blocks
+WRAP_MIN_LINES = 6
+WRAP_SHARE = 0.4
+WRAP_SLACK = 3
+FIRST_WORD = re.compile(r"\S+")
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The width a page was hard-wrapped at ('fill' to about 70 characters), or None: most
+    of its longer lines end close to one width that no line much exceeds."""
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    ordered = sorted(lengths)
+    width = ordered[int(0.9 * (len(ordered) - 1))]
+    if width > WRAP_MAX or width < 40:
+        return None
+    near = sum(width - 20 <= n <= width + WRAP_SLACK for n in lengths)
+    if near < WRAP_SHARE * len(lengths):
+        return None
+    return max(n for n in lengths if n <= width + WRAP_SLACK)
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The page's blocks: its lines, with a hard-wrapped paragraph joined into one span.
+    A line continues into the next when the next one's first word would not have fit on
+    it, the inverse of how text is filled to a width."""
+    spans = line_spans(text)
+    width = wrap_width([s.end - s.start for s in spans])
+    if width is None:
+        return spans
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _continues(text, joined[-1], span, width):
+            joined[-1] = Span(joined[-1].start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _continues(text: str, before: Span, span: Span, width: int) -> bool:
+    between = text[before.end : span.start]
+    if between.count("\n") != 1:
+        return False  # a blank line ends a paragraph
+    last_line = text[text.rfind("\n", before.start, before.end) + 1 : before.end]
+    word = FIRST_WORD.match(text, span.start)
+    following = len(word.group()) if word else 0
+    return len(last_line) + 1 + following > width - WRAP_SLACK and not rules().list_marker.match(
+        text[span.start : span.end])
+
+
+BOILER_CHARS = 200
+SENTENCE_WORDS = 12
+
+
+def is_boiler(text: str, size: float | None = None) -> bool:
+    """A widget's line: a phrase only widgets use ('Skip to content', 'Related stories'),
+    or the vocabulary of widgets ('subscribe', 'cookies') in a line that is not a whole
+    sentence of prose ('Subscribe to our newsletter' is; 'Kyiv will sign up to the
+    pact.' is not)."""
+    if len(text) >= BOILER_CHARS:
+        return False
+    r = rules()
+    if r.boilerplate.search(text):
+        return True
+    size = size_of(text) if size is None else size
+    sentence = size >= SENTENCE_WORDS and text.rstrip()[-1:] in r.sentence_final
+    return not sentence and bool(r.boilerplate_words.search(text))
 
 
 def line_spans(text: str) -> list[Span]:
@@ -230,8 +303,8 @@ def is_titled(text: str) -> bool:
 
 def describe(text: str) -> list[Line]:
     r = rules()
-    spans = line_spans(text)
-    texts = [text[s.start : s.end] for s in spans]
+    spans = paragraph_spans(text)
+    texts = [" ".join(text[s.start : s.end].split()) for s in spans]
     seen = Counter(texts)
     long_texts = [t for t in texts if len(t) >= 80] or texts
     stoplist = pick_stoplist(long_texts, r.stopwords)
@@ -247,7 +320,7 @@ def describe(text: str) -> list[Line]:
                 size=size,
                 stop=stop_share(t, stoplist) if size >= MIN_PROSE else 0.0,
                 ends=t[-1] in r.sentence_end or _runs_on(t, size),
-                boiler=len(t) < 200 and bool(r.boilerplate.search(t)),
+                boiler=is_boiler(t, size),
                 stamp=bool(r.timestamp.match(t)) or is_dateline(t, size),
                 listed=bool(r.list_marker.match(t)),
                 dup=seen[t] > 1,
@@ -330,36 +403,83 @@ def _opens_body(line: Line, kind: Kind) -> bool:
     return kind is Kind.GOOD or (kind is Kind.NEAR and line.ends and line.size >= LEAD_MIN)
 
 
-def body_spans(text: str) -> tuple[Span, ...]:
-    """Spans of the lines of `text` that make up the article body."""
-    lines = describe(text)
+@dataclass(frozen=True)
+class RuleReading:
+    """What the hand rules make of a page: each line's kind and weight, and the lines
+    they take for the body."""
+
+    kinds: list[Kind]
+    weights: list[float]
+    chosen: list[int]
+    comments_at: int  # the line where reader comments begin (len(lines): nowhere)
+
+
+def rule_reading(lines: list[Line]) -> RuleReading:
     kinds = [classify(line) for line in lines]
     weights = discount_lone(kinds, [weight(ln, k) for ln, k in zip(lines, kinds, strict=True)])
     # Below a comment header that follows some prose, everything is reader comments.
     cut = comments_start(lines, kinds, weights)
     bounds = densest(weights[:cut])
-    if bounds is None:
-        return _brief(lines, kinds)
-    first, last = bounds
-    while first <= last and not _opens_body(lines[first], kinds[first]):
-        first += 1
-    while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):
-        last -= 1
-    found = tuple(lines[i].span for i in range(first, last + 1) if kinds[i] is not Kind.BAD)
-    return found or _brief(lines, kinds)
+    chosen: list[int] = []
+    if bounds is not None:
+        first, last = bounds
+        while first <= last and not _opens_body(lines[first], kinds[first]):
+            first += 1
+        while last >= first and kinds[last] not in (Kind.GOOD, Kind.NEAR):
+            last -= 1
+        chosen = [i for i in range(first, last + 1) if kinds[i] is not Kind.BAD]
+    return RuleReading(kinds, weights, chosen or _brief(lines, kinds), cut)
+
+
+def body_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the lines of `text` that make up the article body: the hand rules'
+    reading, checked by the learned line classifier (blocks.py) where it is shipped."""
+    lines = describe(text)
+    reading = rule_reading(lines)
+    picked = reading.chosen
+    trees = blocks.model()
+    if trees is not None and lines:
+        chosen = set(reading.chosen)
+        rows = blocks.features(lines, reading.weights, [i in chosen for i in range(len(lines))],
+                               reading.comments_at)
+        picked = decode(lines, trees.probabilities(rows), trees.cut, reading.chosen,
+                        trees.trust, trees.cover)
+    return tuple(lines[i].span for i in picked)
+
+
+def decode(lines: list[Line], probabilities: Any, cut: float, chosen: list[int],
+           trust: float, cover: float) -> list[int]:
+    """The body lines. The classifier's own reading is the lines it puts above `cut`
+    inside the densest run of them; the rules' reading stands when the classifier, word
+    for word, mostly agrees with it (mean probability `trust` or more) and it holds
+    `cover` or more of the classifier's body."""
+    above = [i for i, p in enumerate(probabilities) if p >= cut]
+    gains = [(p - cut) * max(line.size, 1.0) for line, p in zip(lines, probabilities,
+                                                                strict=True)]
+    bounds = densest(gains)
+    model_body = [i for i in above if bounds and bounds[0] <= i <= bounds[1]]
+    if not chosen:
+        return model_body
+    if not model_body:
+        return chosen
+    mass = [p * max(line.size, 1.0) for line, p in zip(lines, probabilities, strict=True)]
+    agreed = sum(mass[i] for i in chosen) / sum(max(lines[i].size, 1.0) for i in chosen)
+    inside = set(model_body)
+    covered = sum(mass[i] for i in chosen if i in inside) / sum(mass[i] for i in model_body)
+    return chosen if agreed >= trust and covered >= cover else model_body
 
 
 BRIEF_LINES = 4
 BRIEF_WORDS = 4
 
 
-def _brief(lines: list[Line], kinds: list[Kind]) -> tuple[Span, ...]:
+def _brief(lines: list[Line], kinds: list[Kind]) -> list[int]:
     """A text of a few lines with no run of prose ('Iraq expelled the Turkish ambassador.',
     a wire brief, one example sentence): its finished sentences are the article."""
     if len(lines) > BRIEF_LINES:
-        return ()
-    return tuple(line.span for line, kind in zip(lines, kinds, strict=True)
-                 if kind is not Kind.BAD and line.ends and line.size >= BRIEF_WORDS)
+        return []
+    return [i for i, (line, kind) in enumerate(zip(lines, kinds, strict=True))
+            if kind is not Kind.BAD and line.ends and line.size >= BRIEF_WORDS]
 
 
 def title_span(text: str, body: tuple[Span, ...]) -> Span | None:
@@ -387,4 +507,4 @@ def _headline_like(line: str) -> bool:
     r = rules()
     if is_dateline(line, size) or is_byline(line):
         return False
-    return not (r.boilerplate.search(line) or r.timestamp.match(line) or r.list_marker.match(line))
+    return not (is_boiler(line, size) or r.timestamp.match(line) or r.list_marker.match(line))

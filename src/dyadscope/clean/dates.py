@@ -43,7 +43,7 @@ _DASH = r"\s*(?:[-–—]|to|until)\s*"
 _PATTERNS = tuple(
     re.compile(p)
     for p in (
-        rf"\b(?P<y>{_YEAR})-(?P<n>[01]?\d)-(?P<d>[0-3]?\d)\b",
+        rf"\b(?P<y>{_YEAR})-(?P<n>[01]?\d)-(?P<d>[0-3]?\d)(?:\b|(?=T\d))",
         rf"\b(?P<y>{_YEAR})/(?P<n>[01]?\d)/(?P<d>[0-3]?\d)\b",
         rf"\b(?P<d>[0-3]?\d)[./-](?P<n>[01]?\d)[./-](?P<y>{_YEAR})\b",
         rf"(?:{_WDAY})?(?P<m>{_MON})\s*(?P<d>{_DAY})\b"
@@ -54,7 +54,11 @@ _PATTERNS = tuple(
     )
 )
 _YEAR_RE = re.compile(rf"\b{_YEAR}\b")
-_ON_WEEKDAY = re.compile(r"\bon (" + "|".join(calendar.day_name) + r")\b")
+_ON_WEEKDAY = re.compile(r"\b(?:on|said|late|early|since) (" + "|".join(calendar.day_name) + r")\b")
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
+# '/2024/06/20/', '/2024-06-20/', '/20240620/', '/2024/06/' in an article's address
+_URL_DATE = re.compile(
+    rf"/(?P<y>{_YEAR})(?:[/-]?(?P<m>[01]\d)(?:[/-]?(?P<d>[0-3]\d))?)?(?=[/_.-]|$)")
 _RELATIVE_NOISE = re.compile(r"\b(?:ago|yesterday|today|tomorrow|just now|hours?|minutes?)\b", re.I)
 
 
@@ -257,34 +261,73 @@ def _labelled(
 
 
 def _resolve_year(
-    f: FoundDate, text: str, body: tuple[Span, ...]
+    f: FoundDate, text: str, body: tuple[Span, ...], around: PartialDate | None = None
 ) -> tuple[PartialDate, Level] | None:
+    """The year of a date, stated or inferred: from the address's date (`around`), else
+    from the years the body names, checked against a weekday the page gives."""
     if f.year is not None:
         return _partial(f, f.year), "high"
     body_text = _body_text(text, body, f)
+    if around is not None:
+        return _partial(f, _year_near(f, around)), "high"
     year, level = infer_year(body_text)
     if year is None:
         return None
-    weekday_year = _year_of_weekday(f, year, body_text)
+    weekday_year = _year_of_weekday(f, year, _weekday_of(text, f, body_text))
     if weekday_year is not None:
         return _partial(f, weekday_year), "high"
     return _partial(f, year), level
 
 
-YEARS_AHEAD = 2
+def _year_near(f: FoundDate, around: PartialDate) -> int:
+    """Of the address's year and the one before, the one that puts the date nearer."""
+    year = int(around.value[:4])
+    if around.precision == "year" or f.day is None or not _real_day(year, f.month, f.day):
+        return year
+    anchor = _base(around)
+    if _real_day(year - 1, f.month, f.day) and abs(
+            (date(year - 1, f.month, f.day) - anchor).days) < abs(
+            (date(year, f.month, f.day) - anchor).days):
+        return year - 1
+    return year
 
 
-def _year_of_weekday(f: FoundDate, earliest: int, body_text: str) -> int | None:
+# An article is rarely older than the latest year it mentions (future plans aside).
+YEARS_BACK, YEARS_AHEAD = 1, 3
+
+
+def _weekday_of(text: str, f: FoundDate, body_text: str) -> int | None:
+    """The weekday the page gives its date: on the date's own line ('Wednesday, Aug. 7'),
+    else the lede's ('Greece on Wednesday ordered')."""
+    start, end = _line(text, f.start)
+    own = _WEEKDAY_NAME.search(text[start:end])
+    lede = own or _ON_WEEKDAY.search(body_text[:600])
+    return _WEEKDAYS[lede.group(1).lower()] if lede else None
+
+
+def _year_of_weekday(f: FoundDate, inferred: int, weekday: int | None) -> int | None:
     """'ATHENS, Aug. 7 -- Greece on Wednesday ordered ...': a wire lede's weekday is the
-    day of the dateline; of the years the body allows (the latest it names and the two
-    after), the one where that day falls on that weekday, if exactly one does."""
-    lede = _ON_WEEKDAY.search(body_text[:600])
-    if f.day is None or lede is None:
+    day of the dateline; of the years near the one the body suggests, the nearest where
+    that day falls on that weekday (on a tie, the later)."""
+    if f.day is None or weekday is None:
         return None
-    said = _WEEKDAYS[lede.group(1).lower()]
-    fits = [y for y in range(earliest, earliest + YEARS_AHEAD + 1)
-            if _real_day(y, f.month, f.day) and date(y, f.month, f.day).weekday() == said]
-    return fits[0] if len(fits) == 1 else None
+    fits = [y for y in range(inferred - YEARS_BACK, inferred + YEARS_AHEAD + 1)
+            if _real_day(y, f.month, f.day) and date(y, f.month, f.day).weekday() == weekday]
+    if not fits:
+        return None
+    return min(fits, key=lambda y: (abs(y - inferred), -y))
+
+
+def url_date(url: str | None) -> PartialDate | None:
+    """The date an article's address carries ('/2024/06/20/'), at its precision."""
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(url):
+        year, month, day = (int(v) if v else None for v in m.group("y", "m", "d"))
+        if month is None or not _valid(year, month, day) or year > date.today().year:
+            continue
+        return PartialDate.of(year, month, day)
+    return None
 
 
 def _real_day(year: int, month: int, day: int) -> bool:
@@ -296,9 +339,10 @@ def _real_day(year: int, month: int, day: int) -> bool:
 
 
 def _judge(
-    f: FoundDate, text: str, body: tuple[Span, ...], title: Span | None
+    f: FoundDate, text: str, body: tuple[Span, ...], title: Span | None,
+    around: PartialDate | None = None,
 ) -> tuple[PartialDate, Level] | None:
-    resolved = _resolve_year(f, text, body)
+    resolved = _resolve_year(f, text, body, around)
     if resolved is None:
         return None
     found, level = resolved
@@ -309,11 +353,15 @@ def _judge(
 
 
 def publication_date(
-    text: str, body: tuple[Span, ...], title: Span | None = None, hint: str | None = None
+    text: str, body: tuple[Span, ...], title: Span | None = None, hint: str | None = None,
+    url: str | None = None,
 ) -> tuple[PartialDate | None, Level]:
-    """The article's publication date, at the precision the text gives, and how sure."""
+    """The article's publication date, at the precision the text gives, and how sure:
+    the container's date (`hint`), else a dateline near the headline or body, else the
+    date in the article's address, else a labelled line ('Published: ...')."""
     if hint and (parsed := parse_date(hint)):
         return parsed, "high"
+    in_url = url_date(url)
     candidates = [f for f in find_dates(text) if _is_dateline(text, f)]
     candidates.sort(
         key=lambda f: (
@@ -324,9 +372,11 @@ def publication_date(
         )
     )
     for f in candidates:
-        judged = _judge(f, text, body, title)
-        if judged:
+        judged = _judge(f, text, body, title, in_url)
+        if judged and (judged[1] == "high" or in_url is None):
             return judged
+    if in_url is not None:
+        return in_url, "high"
     return _labelled(text, body, title) or (None, "low")
 
 

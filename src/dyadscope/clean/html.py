@@ -34,6 +34,7 @@ SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "embed",
      "canvas"}
 )
+PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext"})
 LIST_PREFIX = re.compile(r"^[-*•]\s+")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 ANCHOR = 40
@@ -51,6 +52,7 @@ class HtmlText:
     author: str | None
     date: str | None
     sitename: str | None
+    url: str | None = None
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -103,22 +105,30 @@ def _raw_lines(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
     return lines
 
 
-def _walk(element: etree._Element, pieces: list[tuple[str, bool]], link: bool) -> None:
+def _walk(element: etree._Element, pieces: list[tuple[str, bool]], link: bool,
+          pre: bool = False) -> None:
+    """Visible text as (text, inside a link) pieces, "\n" between blocks. A line break
+    in the source is only a space (as a browser shows it) except inside <pre>."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in SKIP:
         return
     block = tag in BLOCK
     inner = link or tag == "a"
+    pre = pre or tag in PREFORMATTED
     if block:
         pieces.append(("\n", link))
     if tag and element.text:
-        pieces.append((element.text, inner))
+        pieces.append((_visible(element.text, pre), inner))
     for child in element:
-        _walk(child, pieces, inner)
+        _walk(child, pieces, inner, pre)
         if child.tail:
-            pieces.append((child.tail, inner))
+            pieces.append((_visible(child.tail, pre), inner))
     if block:
         pieces.append(("\n", link))
+
+
+def _visible(text: str, pre: bool) -> str:
+    return text if pre else text.replace("\n", " ")
 
 
 def align(text: str, paragraphs: list[str]) -> tuple[Span, ...]:
@@ -271,6 +281,57 @@ def _publisher(raw: str) -> str | None:
     return None
 
 
+URL_META = ("og:url", "twitter:url", "dc.identifier", "parsely-link")
+
+
+def page_url(tree: lxml.html.HtmlElement) -> str | None:
+    """The address a page declares for itself: its canonical link, og:url and kin, or the
+    url of the article in its JSON-LD."""
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and _absolute(link.get("href")):
+            return str(link.get("href")).strip()
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        if key in URL_META and _absolute(meta.get("content")):
+            return str(meta.get("content")).strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found = _ld_url(script.text)
+            if found:
+                return found
+    return None
+
+
+def _absolute(value: str | None) -> bool:
+    return bool(value) and str(value).strip().lower().startswith(("http://", "https://"))
+
+
+ARTICLE_TYPES = ("article", "posting", "report")
+
+
+def _ld_url(raw: str) -> str | None:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            kind = str(item.get("@type", "")).lower()
+            if any(word in kind for word in ARTICLE_TYPES):
+                for key in ("url", "mainEntityOfPage", "@id"):
+                    value = item.get(key)
+                    value = value.get("@id") if isinstance(value, dict) else value
+                    if isinstance(value, str) and _absolute(value):
+                        return value.strip()
+            stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return None
+
+
 def find_date(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
     from htmldate import find_date as htmldate_find
 
@@ -289,7 +350,8 @@ def html_to_text(html: str, url: str | None = None) -> HtmlText:
     paragraphs = widen(html, url, paragraphs, page.text)
     body = body_of(tree, page, paragraphs, page_titles(tree, meta.get("title")))
     site = site_name(tree) or meta.get("sitename") or title_suffix(_page_title(tree))
-    date = meta.get("date") or find_date(tree, url)
+    declared = page_url(tree)
+    date = meta.get("date") or find_date(tree, url or declared)
     return HtmlText(
         text=page.text,
         body=body,
@@ -297,6 +359,7 @@ def html_to_text(html: str, url: str | None = None) -> HtmlText:
         author=meta.get("author"),
         date=date,
         sitename=site,
+        url=declared,
     )
 
 

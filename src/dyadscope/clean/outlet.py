@@ -71,14 +71,32 @@ def _credited(value: str) -> dict[str, Any] | None:
     return known_outlet(value)
 
 
-def _credits(text: str) -> list[tuple[int, dict[str, Any]]]:
+_PICTURE = re.compile(r"\b(?:photo|photograph|image|picture|pic|file|getty|caption|video|"
+                      r"illustration|graphic)s?\b", re.I)
+_DATELINE_DASH = re.compile(r"\s*\)?\s*(?:[—–]|--?)\s")
+
+
+def _credits(text: str, body: tuple[Span, ...] = ()) -> list[tuple[int, dict[str, Any]]]:
+    """Agencies credited for the copy: '(AFP) —', '/TASS/', '— AFP', 'Source: Reuters'.
+    A credit on a picture's line is the picture's, and outside the body a bare '(AP)'
+    closes a caption; neither names who wrote the article."""
     found = []
     for pattern in (_PAREN, _SLASH, _DASH_END, _SOURCE):
         for m in pattern.finditer(text):
             outlet = _credited(m.group(1))
-            if outlet:
-                found.append((m.start(1), outlet))
+            if not outlet or _PICTURE.search(_line_of(text, m.start(1))):
+                continue
+            if (pattern is _PAREN and body and not _inside(m.start(1), body)
+                    and not _DATELINE_DASH.match(text, m.end())):
+                continue
+            found.append((m.start(1), outlet))
     return found
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end < 0 else end]
 
 
 def _inside(pos: int, body: tuple[Span, ...]) -> bool:
@@ -86,7 +104,7 @@ def _inside(pos: int, body: tuple[Span, ...]) -> bool:
 
 
 def _wire(text: str, body: tuple[Span, ...]) -> dict[str, Any] | None:
-    credits = _credits(text)
+    credits = _credits(text, body)
     if not credits:
         return None
     counts = Counter(o["name"] for _, o in credits)

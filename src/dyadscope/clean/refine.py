@@ -17,17 +17,17 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from dyadscope.clean.body import is_dateline, rules, size_of
+from dyadscope.clean.body import is_boiler, is_dateline, rules, size_of
 from dyadscope.types import Span
 
 WORD = re.compile(r"\w+")
 ADDRESS = re.compile(r"://|www\.|@\w")
 ELLIPSIS = ("...", "…")
-BOILER_MAX = 200
 HEADLINE_PREFIX = 15
 TEASER_LINKS = 0.75
 TEASER_WORDS = 3
 EDGE_LINKS = 0.5
+EDGE_SHARE = 0.5
 SIBLING_WORDS = 10
 TITLE_META = {"og:title", "twitter:title"}
 
@@ -73,7 +73,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_boilerplate(text: str) -> bool:
-    return len(text) < BOILER_MAX and bool(rules().boilerplate.search(text))
+    return is_boiler(" ".join(text.split()))
 
 
 def is_teaser(page: Page, span: Span) -> bool:
@@ -128,10 +128,13 @@ def refine(page: Page, spans: tuple[Span, ...]) -> tuple[Span, ...]:
         if not is_teaser(page, s)
         and not (is_boilerplate(page.at(s)) and not ends_sentence(page.at(s)))
     ]
-    while len(kept) > 1 and _tail_junk(page, kept[-1]):
-        kept.pop()
-    while len(kept) > 1 and _head_junk(page, kept[0]):
-        kept.pop(0)
+    # Trimming takes the edges, never most of the body: a page whose article is a list
+    # of links keeps it.
+    budget = EDGE_SHARE * sum(len(s) for s in kept)
+    while len(kept) > 1 and _tail_junk(page, kept[-1]) and len(kept[-1]) <= budget:
+        budget -= len(kept.pop())
+    while len(kept) > 1 and _head_junk(page, kept[0]) and len(kept[0]) <= budget:
+        budget -= len(kept.pop(0))
     return tuple(kept)
 
 
