@@ -162,9 +162,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only")
+    parser.add_argument("--trees", type=int, default=TREES)
+    parser.add_argument("--depth", type=int, default=DEPTH)
     parser.add_argument("--scores", type=Path,
                         help="also write the out-of-fold line scores here (pickle)")
     args = parser.parse_args()
+    global TREES, DEPTH  # noqa: PLW0603 - the fit's settings, set once from the command line
+    TREES, DEPTH = args.trees, args.depth
     all_pages = pages(args.shared)
     names = sorted({p.set_name for p in all_pages})
     rules = {n: [compare_for(n)(p.item.gold, body_text(p, rule_reading(p.lines).chosen))

@@ -141,3 +141,71 @@ def test_widen_falls_back_to_recall_when_precision_keeps_a_sliver(
     )
     assert widen("<html/>", None, ["Order reprints."], long_text) == PARAGRAPHS
     assert widen("<html/>", None, PARAGRAPHS, long_text) == PARAGRAPHS
+
+
+def test_a_body_that_is_mostly_links_keeps_its_links() -> None:
+    rows = [("Useful resources for new arrivals", 1.0), ("Housing office of the city", 1.0),
+            ("Language courses for adults", 1.0), ("Registration of residence", 1.0)]
+    page = page_of(rows)
+    assert len(refine(page, lines_of(page.text))) == len(rows)
+
+
+def test_trimming_never_takes_most_of_the_body() -> None:
+    rows = [(PARAGRAPHS[0], 0.0), ("Read the whole long report of the fisheries office on "
+                                   "the state of the northern stocks here", 1.0)]
+    page = page_of(rows)
+    assert kept(page) == [PARAGRAPHS[0]]
+
+
+def test_widget_words_inside_the_body_do_not_drop_a_line() -> None:
+    fragment = "which the office said it had stored as cookies in the browsers of"
+    rows = [(PARAGRAPHS[0], 0.0), (fragment, 0.0), (PARAGRAPHS[1], 0.0)]
+    page = page_of(rows)
+    assert len(kept(page)) == 3
+
+
+def _article(*blocks: str) -> str:
+    return "<html><head><title>Fishing season</title></head><body><nav><a href='/'>Home</a>" \
+           "</nav><article>" + "".join(blocks) + "</article><footer>Contact us</footer>" \
+           "</body></html>"
+
+
+def test_hidden_elements_are_not_text() -> None:
+    html = _article(f"<p>{PARAGRAPHS[0]}</p>", "<p style='display: none'>Secret draft</p>",
+                    "<div hidden>Old version</div>", f"<p>{PARAGRAPHS[1]}</p>")
+    tree = parse(html)
+    assert tree is not None
+    text = render_page(tree).text
+    assert "Secret draft" not in text and "Old version" not in text
+
+
+def test_source_line_breaks_are_spaces_except_in_pre() -> None:
+    html = _article("<p>The regional parliament\nvoted on Wednesday.</p>",
+                    "<pre>line one\nline two</pre>")
+    tree = parse(html)
+    assert tree is not None
+    text = render_page(tree).text
+    assert "The regional parliament voted on Wednesday." in text
+    assert "line one\nline two" in text
+
+
+def test_a_repeated_paragraph_is_kept_as_often_as_the_page_repeats_it() -> None:
+    from dyadscope.clean.html import repeats
+
+    text = "\n".join(["Menu", PARAGRAPHS[0], PARAGRAPHS[0], PARAGRAPHS[1], "Footer"])
+    first = text.index(PARAGRAPHS[0])
+    body = (Span(first, first + len(PARAGRAPHS[0])),
+            Span(text.index(PARAGRAPHS[1]), text.index(PARAGRAPHS[1]) + len(PARAGRAPHS[1])))
+    found = repeats(text, body)
+    assert [text[s.start : s.end] for s in found] == [PARAGRAPHS[0]]
+
+
+def test_a_prose_paragraph_between_body_lines_joins_the_body() -> None:
+    from dyadscope.clean.html import sandwiched
+
+    quote = ("Boat owners told the committee that they had lost more than a third of their "
+             "income this autumn because of the storms.")
+    rows = [(PARAGRAPHS[0], 0.0), (quote, 0.0), (PARAGRAPHS[1], 0.0), ("More news", 1.0)]
+    page = page_of(rows)
+    body = tuple(s for s in lines_of(page.text) if page.at(s) in PARAGRAPHS)
+    assert [page.at(s) for s in sandwiched(page, body)] == [quote]

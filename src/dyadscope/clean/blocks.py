@@ -36,12 +36,13 @@ OWN = ("log_size", "log_chars", "stop", "has_stoplist", "ends", "boiler", "stamp
        "dup", "foreign", "comments", "titled", "digits", "punct", "capitals", "word_length",
        "link_marks", "urlish", "copyright", "cjk", "rule_weight", "rule_body")
 WINDOWS = (1, 2, 5)
-WINDOWED = ("log_size", "stop", "ends", "rule_weight")
+WINDOWED = ("log_size", "stop", "ends", "rule_weight", "listed")
+OPENING = re.compile(r"^\s*([^\w\s\"'“‘(\[])")
 
 
 def feature_names() -> list[str]:
     names = list(OWN) + ["position", "before_longest", "prose_share_after",
-                         "after_comment_header", "rule_distance"]
+                         "after_comment_header", "rule_distance", "run_length", "run_size"]
     names += [f"prev_{n}" for n in ("log_size", "ends", "stop", "titled", "rule_body")]
     names += [f"next_{n}" for n in ("log_size", "ends", "stop", "titled", "rule_body")]
     names += [f"mean{w}_{n}" for w in WINDOWS for n in WINDOWED]
@@ -88,7 +89,7 @@ def features(lines: list[Line], weights: list[float], in_body: list[bool],
     else:
         distance = np.ones(count)
     columns = [own, positions[:, None], before[:, None], after[:, None], comments[:, None],
-               distance[:, None]]
+               distance[:, None], _runs(lines, own[:, index["log_size"]])]
     picks = [index[n] for n in ("log_size", "ends", "stop", "titled", "rule_body")]
     padded = np.vstack([np.zeros((1, own.shape[1])), own, np.zeros((1, own.shape[1]))])
     columns += [padded[:-2][:, picks], padded[2:][:, picks]]
@@ -100,6 +101,23 @@ def features(lines: list[Line], weights: list[float], in_body: list[bool],
         mean = (sums[high] - sums[low]) / (high - low)[:, None]
         columns.append(mean[:, wanted])
     return np.hstack(columns)
+
+
+def _runs(lines: list[Line], sizes: np.ndarray) -> np.ndarray:
+    """For a line in a run of lines that open with the same symbol ('- ', '+ ', '» '):
+    the run's length and its lines' mean size. An article's list has longer items than
+    a menu's."""
+    marks = [(m.group(1) if (m := OPENING.match(line.text)) else None) for line in lines]
+    out = np.zeros((len(lines), 2))
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and marks[i] is not None and marks[i] == marks[start]:
+            continue
+        if marks[start] is not None and i - start >= 2:
+            out[start:i, 0] = math.log1p(i - start)
+            out[start:i, 1] = sizes[start:i].mean()
+        start = i
+    return out
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ BOILER_CHARS = 200
 SENTENCE_WORDS = 12
 
 
-def is_boiler(text: str, size: float | None = None) -> bool:
+def is_boiler(text: str, size: float | None = None, words: bool = True) -> bool:
     """A widget's line: a phrase only widgets use ('Skip to content', 'Related stories'),
     or the vocabulary of widgets ('subscribe', 'cookies') in a line that is not a whole
     sentence of prose ('Subscribe to our newsletter' is; 'Kyiv will sign up to the
@@ -177,6 +177,8 @@ def is_boiler(text: str, size: float | None = None) -> bool:
     r = rules()
     if r.boilerplate.search(text):
         return True
+    if not words:
+        return False
     size = size_of(text) if size is None else size
     sentence = size >= SENTENCE_WORDS and text.rstrip()[-1:] in r.sentence_final
     return not sentence and bool(r.boilerplate_words.search(text))

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from dyadscope.clean.body import body_spans
+from dyadscope.clean.body import Kind, body_spans, classify, describe
 from dyadscope.clean.outlet import title_suffix
 from dyadscope.clean.refine import Page, page_titles, refine, sibling_paragraphs
 from dyadscope.types import Span
@@ -110,7 +110,7 @@ def _walk(element: etree._Element, pieces: list[tuple[str, bool]], link: bool,
     """Visible text as (text, inside a link) pieces, "\n" between blocks. A line break
     in the source is only a space (as a browser shows it) except inside <pre>."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in SKIP:
+    if tag in SKIP or (tag and _hidden(element)):
         return
     block = tag in BLOCK
     inner = link or tag == "a"
@@ -125,6 +125,17 @@ def _walk(element: etree._Element, pieces: list[tuple[str, bool]], link: bool,
             pieces.append((_visible(child.tail, pre), inner))
     if block:
         pieces.append(("\n", link))
+
+
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(element: etree._Element) -> bool:
+    """An element a browser does not show: the hidden attribute or an inline style."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and bool(HIDDEN_STYLE.search(style))
 
 
 def _visible(text: str, pre: bool) -> str:
@@ -245,7 +256,52 @@ def body_of(tree: lxml.html.HtmlElement, page: Rendered, paragraphs: list[str],
     extra = sibling_paragraphs(tree, paragraphs)
     if extra:
         spans = _merge(sorted({*spans, *align(page.text, extra)}, key=lambda s: (s.start, -s.end)))
-    return refine(Page.of(page.text, page.links, titles), spans)
+    spans = _merge(sorted({*spans, *repeats(page.text, spans)}, key=lambda s: (s.start, -s.end)))
+    tidy = Page.of(page.text, page.links, titles)
+    spans = _merge(sorted({*spans, *sandwiched(tidy, spans)}, key=lambda s: (s.start, -s.end)))
+    return refine(tidy, spans)
+
+
+GAP_WORDS = 10
+GAP_LINKS = 0.3
+
+
+def sandwiched(page: Page, spans: tuple[Span, ...]) -> list[Span]:
+    """A paragraph of prose, with few links, alone between two body lines: the extractor
+    skipped it (a quote box, a paragraph in another container), the article has it."""
+    lines = describe(page.text)
+    inside = [any(s.start < ln.span.end and ln.span.start < s.end for s in spans)
+              for ln in lines]
+    return [lines[i].span for i in range(1, len(lines) - 1)
+            if inside[i - 1] and inside[i + 1] and not inside[i]
+            and classify(lines[i]) is Kind.GOOD and lines[i].size >= GAP_WORDS
+            and page.link_share(lines[i].span) < GAP_LINKS]
+
+
+REPEAT_WORDS = 10
+
+
+def repeats(text: str, spans: tuple[Span, ...]) -> list[Span]:
+    """Lines next to the body that repeat one of its paragraphs word for word: the
+    extractor keeps one copy of a repeated paragraph, the article has them all."""
+    lines: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    inside = [any(s.start < ln.end and ln.start < s.end for s in spans) for ln in lines]
+    said = {text[ln.start : ln.end] for ln, kept in zip(lines, inside, strict=True)
+            if kept and len(text[ln.start : ln.end].split()) >= REPEAT_WORDS}
+    found: list[Span] = []
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        previous = None
+        for i in order:
+            if not inside[i] and previous is not None and inside[previous] and (
+                    text[lines[i].start : lines[i].end] in said):
+                inside[i] = True
+                found.append(lines[i])
+            previous = i
+    return found
 
 
 def site_name(tree: lxml.html.HtmlElement) -> str | None:

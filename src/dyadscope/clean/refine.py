@@ -72,8 +72,8 @@ def ends_sentence(text: str) -> bool:
     return text[-1:] in rules().sentence_final and not text.endswith(ELLIPSIS)
 
 
-def is_boilerplate(text: str) -> bool:
-    return is_boiler(" ".join(text.split()))
+def is_boilerplate(text: str, words: bool = True) -> bool:
+    return is_boiler(" ".join(text.split()), words=words)
 
 
 def is_teaser(page: Page, span: Span) -> bool:
@@ -106,36 +106,53 @@ def _edge_link(page: Page, span: Span) -> bool:
     return page.link_share(span) >= EDGE_LINKS and not ADDRESS.search(page.at(span))
 
 
-def _tail_junk(page: Page, span: Span) -> bool:
+def _tail_junk(page: Page, span: Span, links: bool = True) -> bool:
     # Below the article, link blocks are related stories even when they are sentences.
-    return _edge_link(page, span) or is_boilerplate(page.at(span))
+    return (links and _edge_link(page, span)) or is_boilerplate(page.at(span))
 
 
-def _head_junk(page: Page, span: Span) -> bool:
+def _head_junk(page: Page, span: Span, links: bool = True) -> bool:
     text = page.at(span)
-    if _edge_link(page, span) and not ends_sentence(text):
+    if links and _edge_link(page, span) and not ends_sentence(text):
         return True
     return is_boilerplate(text) or is_dateline(text, size_of(text))
 
 
 def refine(page: Page, spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """`spans` without the headline, teasers, boilerplate and junk at either end."""
+    """`spans` without the headline, teasers, boilerplate and junk at either end.
+
+    Where most of the body is link text, links are the article (a list of resources),
+    not teasers or widgets around it; and trimming takes the edges, never most of the body.
+    """
     kept = list(spans)
     while kept and is_headline(page.at(kept[0]), page.titles):
         kept.pop(0)
-    kept = [
-        s for s in kept
-        if not is_teaser(page, s)
-        and not (is_boilerplate(page.at(s)) and not ends_sentence(page.at(s)))
-    ]
-    # Trimming takes the edges, never most of the body: a page whose article is a list
-    # of links keeps it.
+    links = _linked(page, kept) < EDGE_SHARE
+    kept = [s for s in kept if not (links and is_teaser(page, s)) and not _widget(page.at(s))]
     budget = EDGE_SHARE * sum(len(s) for s in kept)
-    while len(kept) > 1 and _tail_junk(page, kept[-1]) and len(kept[-1]) <= budget:
+    while len(kept) > 1 and _tail_junk(page, kept[-1], links) and len(kept[-1]) <= budget:
         budget -= len(kept.pop())
-    while len(kept) > 1 and _head_junk(page, kept[0]) and len(kept[0]) <= budget:
+    while len(kept) > 1 and _head_junk(page, kept[0], links) and len(kept[0]) <= budget:
         budget -= len(kept.pop(0))
     return tuple(kept)
+
+
+WIDGET_WORDS = 8
+
+
+def _widget(text: str) -> bool:
+    """A widget's line inside the body: its phrases, or its words ('Subscribe to our
+    newsletter') in a short line; a longer line naming cookies is about cookies."""
+    if ends_sentence(text):
+        return False
+    return is_boilerplate(text, words=size_of(text) <= WIDGET_WORDS)
+
+
+def _linked(page: Page, spans: list[Span]) -> float:
+    sizes = [len(s) for s in spans]
+    total = sum(sizes)
+    return sum(page.link_share(s) * n for s, n in zip(spans, sizes, strict=True)) / total \
+        if total else 0.0
 
 
 def page_titles(tree: lxml.html.HtmlElement, *extra: str | None) -> list[str]:
