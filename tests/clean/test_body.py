@@ -230,3 +230,22 @@ def test_widget_words_inside_a_sentence_are_not_boilerplate() -> None:
     assert not is_boiler(WRAPPED_PARAGRAPHS[3])
     assert not is_boiler("The government said it would sign up to the regional trade pact "
                          "before the end of the year.")
+
+
+def test_a_paragraph_that_announces_a_list_takes_the_list() -> None:
+    intro = ("The ministry published the list of border crossings that will reopen to "
+             "trucks from next week, after months of negotiations with its neighbours:")
+    items = ["1) North bridge crossing", "2) River ferry terminal", "3) Mountain pass road"]
+    text = "\n".join(["Home | News", WRAPPED_PARAGRAPHS[0], WRAPPED_PARAGRAPHS[1], intro,
+                      *items, "Share this article", "Related stories"])
+    body = [text[s.start : s.end] for s in body_spans(text)]
+    assert body[-3:] == items
+    assert "Share this article" not in body
+
+
+def test_a_page_with_prose_never_comes_out_empty() -> None:
+    from dyadscope.clean.body import describe, fallback
+
+    lines = describe("Menu\n" + WRAPPED_PARAGRAPHS[0] + "\nFooter")
+    assert [lines[i].text for i in fallback(lines)] == [WRAPPED_PARAGRAPHS[0]]
+    assert fallback(describe("Menu\nFooter")) == []

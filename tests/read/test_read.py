@@ -219,3 +219,13 @@ def test_a_sidecar_given_by_path_and_a_broken_one(tmp_path: Path) -> None:
     broken.write_text("{not json\n", encoding="utf-8")
     [failure] = list(read_path(tmp_path / "a.txt", sidecar=broken))
     assert isinstance(failure, ReadFailure) and "broken.jsonl:1" in failure.path
+
+
+def test_jsonl_reads_the_field_names_other_crawlers_use(tmp_path: Path) -> None:
+    record = {"text": TEXT, "link": "https://news.example/accord", "headline": "Accord",
+              "date_publish": "2024-05-06 10:00:00", "publisher": {"name": "Example News"}}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = [i for i in read_all(path) if isinstance(i, RawDocument)]
+    assert (doc.url, doc.title, doc.published, doc.outlet) == (
+        "https://news.example/accord", "Accord", "2024-05-06 10:00:00", "Example News")

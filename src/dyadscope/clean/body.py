@@ -446,7 +446,36 @@ def body_spans(text: str) -> tuple[Span, ...]:
                                reading.comments_at)
         picked = decode(lines, trees.probabilities(rows), trees.cut, reading.chosen,
                         trees.trust, trees.cover)
+    picked = announced(lines, picked, reading.comments_at) or picked or fallback(lines)
     return tuple(lines[i].span for i in picked)
+
+
+ANNOUNCED_LINES = 80
+
+
+def announced(lines: list[Line], picked: list[int], comments_at: int) -> list[int]:
+    """A body whose last paragraph announces what follows ('... the best deals:') goes on
+    through the list it announces, up to the first widget line or repeated line."""
+    if not picked or not lines[picked[-1]].text.endswith(":"):
+        return []
+    extended = list(picked)
+    for i in range(picked[-1] + 1, min(len(lines), comments_at, picked[-1] + ANNOUNCED_LINES)):
+        line = lines[i]
+        if line.boiler or line.stamp or line.comments or line.foreign or line.dup:
+            break
+        extended.append(i)
+    return extended
+
+
+def fallback(lines: list[Line]) -> list[int]:
+    """When nothing reads as a body: the densest region of finished sentences, so that a
+    page with prose never comes out empty."""
+    weights = [line.size if line.ends and line.size >= MIN_PROSE and not line.boiler else -1.0
+               for line in lines]
+    bounds = densest(weights)
+    if bounds is None:
+        return []
+    return [i for i in range(bounds[0], bounds[1] + 1) if weights[i] > 0]
 
 
 def decode(lines: list[Line], probabilities: Any, cut: float, chosen: list[int],

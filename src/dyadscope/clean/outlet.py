@@ -179,6 +179,29 @@ def _reserved() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases})\b.*$", re.I)
 
 
+_MASTHEAD = re.compile(
+    r"^(?:date \d{4}-\d\d-\d\d\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s+[–—-]{1,2}\s+(?P<place>[A-Z][\w.'’-]*(?:[ /,]+[A-Z][\w.'’-]*){0,4})\s*$")
+_MEDIA_WORDS = re.compile(r"\b(?:News|Media|Network|Press|Times|Post|Daily|Agency|TV|Radio|"
+                          r"Herald|Tribune|Journal|Gazette|Observer|Online|Wire|Review)\b")
+MASTHEAD_REACH = 400
+
+
+def masthead(text: str, body: tuple[Span, ...]) -> str | None:
+    """'Shafaq News – Beijing / Washington', 'Daijiworld Media Network - Qingdao': a line
+    just above or opening the body that names a news organisation, then where it reports
+    from."""
+    start = body[0].start if body else 0
+    lo = max(0, start - MASTHEAD_REACH)
+    for raw in text[lo : start + 200].splitlines():
+        m = _MASTHEAD.match(raw.strip())
+        if m and _MEDIA_WORDS.search(m.group("name")):
+            name = re.sub(r"\s+(?:Media\s+)?Network$", "", m.group("name"))
+            outlet = known_outlet(name)
+            return str(outlet["name"]) if outlet else name
+    return None
+
+
 def copyright_holder(text: str) -> str | None:
     """The holder named on the last copyright line: "© 2024 Harbour Times Ltd." """
     lines = [m.group(0) for m in _COPYRIGHT_LINE.finditer(text)]
@@ -218,6 +241,7 @@ def find_outlet(
         (_site_of(domain) if domain else None)
         or site_label(site, declared=True)
         or copyright_holder(text)
+        or masthead(text, body)
     )
     token = _dateline_token(text, body) if not (named or domain) else None
     if token:

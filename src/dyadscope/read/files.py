@@ -80,9 +80,14 @@ def _jsonl_record(record: Any, label: str) -> RawDocument:
         raise DyadscopeError(label, "read", "record has neither 'text' nor 'html'")
     kind = "html" if content is html else "text"
 
-    def optional(key: str) -> str | None:
-        value = record.get(key)
-        return str(value) if value not in (None, "") else None
+    def optional(field: str) -> str | None:
+        for key in FIELD_NAMES[field]:
+            value = record.get(key)
+            if isinstance(value, dict):  # JSON-LD style {"name": ...} or {"@id": ...}
+                value = value.get("name") or value.get("@id")
+            if value not in (None, "") and not isinstance(value, list | dict):
+                return str(value)
+        return None
 
     return RawDocument(
         source=label,
@@ -93,6 +98,17 @@ def _jsonl_record(record: Any, label: str) -> RawDocument:
         published=optional("published"),
         outlet=optional("outlet"),
     )
+
+
+# The names crawlers and scrapers give each field (news-please, trafilatura, JSON-LD),
+# ours first.
+FIELD_NAMES = {
+    "url": ("url", "canonical_url", "link", "source_url", "uri"),
+    "title": ("title", "headline"),
+    "published": ("published", "date_publish", "datePublished", "published_at",
+                  "publish_date", "pubdate", "date"),
+    "outlet": ("outlet", "sitename", "site_name", "source_name", "publisher", "source_domain"),
+}
 
 
 def read_jsonl(path: Path, label: str) -> Iterator[RawDocument | ReadFailure]:
