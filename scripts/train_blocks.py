@@ -159,6 +159,7 @@ def decoded(all_pages: list[Page], scores: list[np.ndarray],
 
 
 def main() -> None:
+    global TREES, DEPTH  # noqa: PLW0603 - the fit's settings, set once from the command line
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only")
@@ -167,7 +168,6 @@ def main() -> None:
     parser.add_argument("--scores", type=Path,
                         help="also write the out-of-fold line scores here (pickle)")
     args = parser.parse_args()
-    global TREES, DEPTH  # noqa: PLW0603 - the fit's settings, set once from the command line
     TREES, DEPTH = args.trees, args.depth
     all_pages = pages(args.shared)
     names = sorted({p.set_name for p in all_pages})

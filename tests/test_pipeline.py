@@ -194,3 +194,42 @@ def test_a_weapon_system_entity_carries_its_country_of_origin(samples_db, export
     weapons = [e for e in export_db(samples_db)["entities"] if e["type"] == "WEAPON_SYSTEM"]
     origins = {e["name"]: e["country"] for e in weapons}
     assert origins.get("Su-30MK2") == "RUS", origins
+
+
+WIRE = [
+    "HANOI, March 3 (Agency) - The defence ministers of Vietnam and Belarus signed an "
+    "agreement on military cooperation in Hanoi on Monday, the Vietnamese defence ministry "
+    "said in a statement.",
+    "Under the agreement, Belarus will train Vietnamese officers and the two countries will "
+    "hold joint exercises next year, the statement said.",
+    "Japan criticized North Korea for its latest missile launch and urged Pyongyang to stop "
+    "its weapons programme, the Japanese foreign minister said.",
+]
+
+
+def _events(db: Path, export_db) -> list[tuple]:
+    data = export_db(db)
+    return sorted((e["type"], e["source"], e["target"]) for e in data["events"])
+
+
+def test_hard_wrapped_and_run_together_text_gives_the_same_events(
+        tmp_path, cli, export_db) -> None:
+    import textwrap
+
+    texts = {
+        "blocks.txt": "Ministers sign pact\n\n" + "\n\n".join(WIRE) + "\n",
+        "wrapped.txt": "Ministers sign pact\n\n" + "\n\n".join(
+            textwrap.fill(p, 66) for p in WIRE) + "\n",
+        "run-together.txt": "".join(WIRE).replace(". ", "."),
+    }
+    found = {}
+    for name, text in texts.items():
+        folder = tmp_path / name.removesuffix(".txt")
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        db = folder / "news.db"
+        assert cli("ingest", folder / name, "--db", db).exit_code == 0
+        found[name] = _events(db, export_db)
+    assert len(found["blocks.txt"]) >= 3
+    assert found["wrapped.txt"] == found["blocks.txt"]
+    assert found["run-together.txt"] == found["blocks.txt"]
