@@ -11,7 +11,8 @@ script prints the F1 of the hand rules and of the model per set, then fits the m
 all pages and writes data/clean/blocks.json. Development-only: needs scikit-learn
 (pip install scikit-learn), which dyadscope itself does not.
 
-Usage: python scripts/train_blocks.py [--shared PATH] [--dry-run]
+Usage: python scripts/train_blocks.py [--shared PATH] [--dry-run] [--setting CUT TRUST COVER]
+       [--trees N] [--depth N] [--scores FILE]
 """
 
 from __future__ import annotations
@@ -45,10 +46,10 @@ from dyadscope.clean.body import decode, describe, rule_reading  # noqa: E402
 
 OUT = REPO / "src" / "dyadscope" / "data" / "clean" / "blocks.json"
 WORD_TOKENS = __import__("re").compile(r"\w+")
-TREES, DEPTH, RATE = 300, 4, 0.05
+TREES, DEPTH, RATE = 400, 6, 0.05
 WEIGHT_POWER = 1.0
 CUTS = (0.3, 0.4, 0.5)
-TRUSTS = (0.5, 0.6, 0.7, 0.8)
+TRUSTS = (0.2, 0.35, 0.5, 0.65, 0.8)
 COVERS = (0.3, 0.5, 0.7)
 
 
@@ -114,7 +115,7 @@ def weights_of(page: Page) -> np.ndarray:
     return sizes / sizes.sum() * len(sizes) ** 0.5 if len(sizes) else sizes
 
 
-def exported(model, setting: tuple[float, float, float]) -> dict:  # noqa: ANN001
+def exported(model, setting: tuple[float, ...]) -> dict:  # noqa: ANN001
     prior = float(np.clip(model.init_.class_prior_[1], 1e-6, 1 - 1e-6))
     trees = []
     for estimator in model.estimators_[:, 0]:
@@ -165,6 +166,8 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only")
     parser.add_argument("--trees", type=int, default=TREES)
     parser.add_argument("--depth", type=int, default=DEPTH)
+    parser.add_argument("--setting", type=float, nargs=3, metavar=("CUT", "TRUST", "COVER"),
+                        help="fit with this decoding, skipping the cross-validation")
     parser.add_argument("--scores", type=Path,
                         help="also write the out-of-fold line scores here (pickle)")
     args = parser.parse_args()
@@ -174,6 +177,9 @@ def main() -> None:
     rules = {n: [compare_for(n)(p.item.gold, body_text(p, rule_reading(p.lines).chosen))
                  for p in all_pages if p.set_name == n] for n in names}
     print("rules      " + "  ".join(f"{n} {macro(rules[n])[0]:.3f}" for n in names))
+    if args.setting:
+        write(all_pages, tuple(args.setting))
+        return
     scores = cross_validate(all_pages)
     if args.scores:
         with args.scores.open("wb") as out:
@@ -191,12 +197,15 @@ def main() -> None:
                key=lambda k: (min(macro(results[k][n])[0] for n in names),
                               sum(macro(results[k][n])[0] for n in names)))
     print("chosen cut {} trust {} cover {}".format(*best))
-    if args.dry_run:
-        return
+    if not args.dry_run:
+        write(all_pages, best)
+
+
+def write(all_pages: list[Page], setting: tuple[float, ...]) -> None:
     rows = np.vstack([p.rows for p in all_pages])
     labels = np.concatenate([p.labels for p in all_pages])
     weights = np.concatenate([weights_of(p) for p in all_pages])
-    OUT.write_text(json.dumps(exported(fit(rows, labels, weights), best)) + "\n",
+    OUT.write_text(json.dumps(exported(fit(rows, labels, weights), setting)) + "\n",
                    encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)} ({Counter(labels.tolist())[1]} body lines of "
           f"{len(labels)})")

@@ -122,13 +122,14 @@ def _runs(lines: list[Line], sizes: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Trees:
-    """Gradient-boosted regression trees over log-odds, as sklearn fits them."""
+    """Gradient-boosted regression trees over log-odds, as sklearn fits them, held as flat
+    (trees x nodes) tables so that every tree is walked for every line at once."""
 
-    feature: list[np.ndarray]
-    threshold: list[np.ndarray]
-    left: list[np.ndarray]
-    right: list[np.ndarray]
-    value: list[np.ndarray]
+    feature: np.ndarray  # int32, 0 at leaves
+    threshold: np.ndarray  # float32, as sklearn compares
+    children: np.ndarray  # int32 (trees x nodes x 2): right, left; -1 at leaves
+    value: np.ndarray
+    width: int  # nodes per tree in the tables
     init: float
     rate: float
     depth: int
@@ -137,29 +138,40 @@ class Trees:
     cover: float  # how much of the model's body the rules' reading must hold to stand
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        raw = np.full(len(rows), self.init)
-        if not len(rows):
-            return raw
-        at = np.arange(len(rows))
-        for feature, threshold, left, right, value in zip(
-                self.feature, self.threshold, self.left, self.right, self.value, strict=True):
-            node = np.zeros(len(rows), dtype=np.int64)
-            for _ in range(self.depth):
-                leaf = left[node] < 0
-                go_left = rows[at, np.maximum(feature[node], 0)] <= threshold[node]
-                node = np.where(leaf, node, np.where(go_left, left[node], right[node]))
-            raw += self.rate * value[node]
+        count = len(rows)
+        if not count:
+            return np.zeros(0)
+        trees = len(self.value) // self.width
+        flat = np.ascontiguousarray(rows, dtype=np.float32).ravel()
+        offset = np.tile(np.arange(trees, dtype=np.int32) * self.width, count)
+        base = np.repeat(np.arange(count, dtype=np.int32) * rows.shape[1], trees)
+        node = offset.copy()
+        for _ in range(self.depth):
+            left = (flat[base + self.feature[node]] <= self.threshold[node]).view(np.int8)
+            child = self.children[2 * node + left]
+            node = np.where(child < 0, node, offset + child)
+        raw = self.init + self.rate * self.value[node].reshape(count, trees).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
+
+
+def _table(columns: list[list[float]], dtype: type, fill: float) -> np.ndarray:
+    width = max(len(c) for c in columns)
+    table = np.full((len(columns), width), fill, dtype=dtype)
+    for i, column in enumerate(columns):
+        table[i, : len(column)] = column
+    return table
 
 
 def trees_from(data: dict[str, Any]) -> Trees:
     trees = data["trees"]
+    left = _table([t["left"] for t in trees], np.int32, -1)
+    right = _table([t["right"] for t in trees], np.int32, -1)
     return Trees(
-        feature=[np.array(t["feature"], dtype=np.int64) for t in trees],
-        threshold=[np.array(t["threshold"], dtype=float) for t in trees],
-        left=[np.array(t["left"], dtype=np.int64) for t in trees],
-        right=[np.array(t["right"], dtype=np.int64) for t in trees],
-        value=[np.array(t["value"], dtype=float) for t in trees],
+        feature=np.maximum(_table([t["feature"] for t in trees], np.int32, 0), 0).ravel(),
+        threshold=_table([t["threshold"] for t in trees], np.float32, 0.0).ravel(),
+        children=np.stack([right, left], axis=2).ravel(),
+        value=_table([t["value"] for t in trees], float, 0.0).ravel(),
+        width=left.shape[1],
         init=float(data["init"]), rate=float(data["learning_rate"]),
         depth=int(data["max_depth"]), cut=float(data["cut"]), trust=float(data["trust"]),
         cover=float(data["cover"]),

@@ -490,7 +490,9 @@ def decode(lines: list[Line], probabilities: Any, cut: float, chosen: list[int],
     bounds = densest(gains)
     model_body = [i for i in above if bounds and bounds[0] <= i <= bounds[1]]
     if not chosen:
-        return model_body
+        # alone, the classifier's reading needs one sentence: a menu has none
+        sentence = any(lines[i].ends and lines[i].size >= BRIEF_WORDS for i in model_body)
+        return model_body if sentence else []
     if not model_body:
         return chosen
     mass = [p * max(line.size, 1.0) for line, p in zip(lines, probabilities, strict=True)]
