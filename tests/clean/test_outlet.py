@@ -46,6 +46,8 @@ def outlet(text: str, url: str | None = None) -> str | None:
         ("Harbour Daily News – Tallinn / Helsinki\nThe sides met.", "Harbour Daily News"),
         ("Coastline Media Network - Split\nThe sides met.", "Coastline"),
         ("Prime Minister - Tallinn\nThe sides met.", None),
+        ("The sides met in Baku, Harbourtimes reports, citing the Coastal Agency.",
+         "Harbourtimes (Coastal Agency)"),
         ("March 3, BelTA. The sides met.", "BelTA"),
         ("A story about a man (L) and a committee (BIC).", None),
         ("EDITOR IN CHIEF- JOHN DOE SMITH\nTalks were held.", None),

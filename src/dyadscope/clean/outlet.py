@@ -202,6 +202,23 @@ def masthead(text: str, body: tuple[Span, ...]) -> str | None:
     return None
 
 
+_CITING = re.compile(
+    r"(?:^|[,;]\s+)(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)?)\s+reports?,?\s+citing\s+"
+    r"(?:the\s+)?(?P<agency>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})")
+
+
+def self_citation(text: str, body: tuple[Span, ...]) -> tuple[str, str] | None:
+    """'..., Azernews reports, citing the Anadolu Agency.': in the first paragraph, the
+    outlet names itself and the agency it took the story from."""
+    if not body:
+        return None
+    m = _CITING.search(text, body[0].start, body[0].end)
+    if not m:
+        return None
+    outlet = known_outlet(m.group("name"))
+    return (str(outlet["name"]) if outlet else m.group("name")), m.group("agency").rstrip(".,;:")
+
+
 def copyright_holder(text: str) -> str | None:
     """The holder named on the last copyright line: "© 2024 Harbour Times Ltd." """
     lines = [m.group(0) for m in _COPYRIGHT_LINE.finditer(text)]
@@ -232,16 +249,21 @@ def find_outlet(
     """The publishing outlet as a reader would name it: "Pozirk", "AFP", "Oman Observer (AFP)".
 
     Evidence, strongest first: a known domain, the site name the page declares
-    (`site`), the copyright holder, then an unknown domain, else a name after the
-    dateline. Wire credits ("— AFP", "/TASS/") name the agency next to the site.
+    (`site`), the copyright holder, a masthead line, the lede's 'X reports, citing Y',
+    then an unknown domain, else a name after the dateline. Wire credits ("— AFP",
+    "/TASS/") name the agency next to the site.
     """
     wire = _wire(text, body)
     domain = _domain(url)
+    cited = self_citation(text, body)
+    if cited and not wire:
+        wire = known_outlet(cited[1]) or {"name": cited[1]}
     named = (
         (_site_of(domain) if domain else None)
         or site_label(site, declared=True)
         or copyright_holder(text)
         or masthead(text, body)
+        or (cited[0] if cited else None)
     )
     token = _dateline_token(text, body) if not (named or domain) else None
     if token:
