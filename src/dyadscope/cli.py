@@ -131,8 +131,10 @@ def export(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Option(help="Folder of gold annotation files.")],
-    docs: Annotated[Path, typer.Option(help="Folder of the articles.")],
+    gold: Annotated[list[Path], typer.Option(
+        help="Folder of gold annotation files; repeat to score several sets together.")],
+    docs: Annotated[list[Path], typer.Option(
+        help="Folder of the articles; repeat with --gold.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     details: Annotated[bool, typer.Option(
         help="Also list claims matching no gold event and wrong matches.")] = False,
@@ -140,14 +142,15 @@ def evaluate(
         help="JSONL of the articles' crawl metadata (file, url, outlet, published), when "
         "it is not a sources.jsonl beside the articles.")] = None,
 ) -> None:
-    """Ingest --docs into a temporary database and score it against --gold."""
+    """Ingest --docs into a temporary database and score it against --gold (several sets
+    are ingested into one database and scored together: links across them count)."""
     from dyadscope.evaluate import score
     from dyadscope.evaluate.render import render
 
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "evaluate.db"
-            api.ingest([docs], db, sources=sources)
+            api.ingest(list(docs), db, sources=sources)
             metrics = score(gold, api.export(db))
     except DyadscopeError as error:
         fail(error)

@@ -34,7 +34,7 @@ def stored(**changes: object) -> StoredEvent:
 
 def test_two_reports_of_a_visit_on_the_same_day_merge_with_a_reason() -> None:
     reason = merge_reason(candidate(), frozenset(), "doc-b", stored())
-    assert reason is not None and "dates agree" in reason
+    assert reason is not None and "same_day +3" in reason and "link score" in reason
 
 
 def test_city_and_country_of_one_visit_merge_when_the_day_agrees() -> None:
@@ -69,9 +69,14 @@ def test_a_statement_repeated_in_one_article_stays_two_events() -> None:
     assert merge_reason(candidate(**praise), frozenset(), "doc-a", stored(**praise)) is None
 
 
-def test_disjoint_people_keep_events_apart() -> None:
-    assert merge_reason(candidate(), frozenset({"ent-a"}), "doc-b",
-                        stored(actors=frozenset({"ent-b"}))) is None
+def test_disjoint_people_weigh_against_a_join() -> None:
+    # outlets name different officials of one visit; without a place to tie the reports,
+    # other people and another mode part them
+    reason = merge_reason(candidate(), frozenset({"ent-a"}), "doc-b",
+                          stored(actors=frozenset({"ent-b"})))
+    assert reason is not None and "other_people -1" in reason
+    assert merge_reason(candidate(location=None, mode="meet"), frozenset({"ent-a"}), "doc-b",
+                        stored(actors=frozenset({"ent-b"}), location=None)) is None
 
 
 def test_the_merged_date_is_the_more_precise_then_the_earliest() -> None:

@@ -19,7 +19,7 @@ from dyadscope.resolve.entities import (
 from dyadscope.resolve.events import (
     StoredEvent,
     event_id,
-    merge_reason,
+    merge_verdict,
     more_precise,
     rule_pair,
     rule_what,
@@ -118,13 +118,14 @@ class Writer:
             actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
             counterpart = (entity_of.get(candidate.target_key)
                            if (candidate.target_key or "").startswith("person:") else None)
-            merged = self._find_merge(candidate, actors, document.id, counterpart)
+            merged = self._find_merge(candidate, actors, document.id, counterpart,
+                                      document.published)
             if merged is None:
                 identifier = event_id(document.id, candidate)
                 self._insert_event(identifier, candidate, entity_of)
             else:
-                identifier, reason = merged
-                self._update_event(identifier, candidate, document.id, reason)
+                identifier, reason, score = merged
+                self._update_event(identifier, candidate, document.id, reason, score)
             for actor in actors:
                 self.store.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?)",
                                    (identifier, actor))
@@ -134,16 +135,22 @@ class Writer:
 
     def _find_merge(
         self, candidate: EventCandidate, actors: frozenset[str], document_id: str,
-        counterpart: str | None = None,
-    ) -> tuple[str, str] | None:
+        counterpart: str | None = None, published: PartialDate | None = None,
+    ) -> tuple[str, str, float] | None:
+        """The stored event the candidate reports, with the reason and score of the join:
+        the best-scored one, the oldest on a tie, so that the choice does not depend on
+        the order the database returns rows in."""
         rows = self.store.rows(
-            "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs FROM events e "
-            "JOIN evidence v ON v.event_id = e.id WHERE e.type = ? AND "
+            "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs, "
+            "group_concat(DISTINCT v.date) AS days, group_concat(DISTINCT d.published) AS pubs "
+            "FROM events e JOIN evidence v ON v.event_id = e.id "
+            "JOIN documents d ON d.id = v.document_id WHERE e.type = ? AND "
             "((e.source_country = ? AND e.target_country = ?) OR "
-            "(e.source_country = ? AND e.target_country = ?)) GROUP BY e.id",
+            "(e.source_country = ? AND e.target_country = ?)) GROUP BY e.id ORDER BY e.id",
             (candidate.type, candidate.source_country, candidate.target_country,
              candidate.target_country, candidate.source_country),
         )
+        best: tuple[str, str, float] | None = None
         for row in rows:
             stored_actors = {r["entity_id"] for r in self.store.rows(
                 "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
@@ -154,11 +161,14 @@ class Writer:
                 status=row["status"], location=row["location"],
                 documents=frozenset(row["docs"].split(",")), actors=frozenset(stored_actors),
                 what=rule_what(row["rule"]),
+                days=frozenset(d for d in (row["days"] or "").split(",") if len(d) == 10),
+                published=frozenset(p for p in (row["pubs"] or "").split(",") if p),
             )
-            reason = merge_reason(candidate, actors, document_id, stored, counterpart)
-            if reason is not None:
-                return row["id"], reason
-        return None
+            verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
+                                    published)
+            if verdict is not None and (best is None or verdict[1] > best[2]):
+                best = (row["id"], *verdict)
+        return best
 
     def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
         if key and key in entity_of:
@@ -184,7 +194,7 @@ class Writer:
         )
 
     def _update_event(self, identifier: str, c: EventCandidate, document_id: str,
-                      reason: str) -> None:
+                      reason: str, score: float) -> None:
         row = self.store.rows("SELECT date, date_precision, location FROM events WHERE id = ?",
                               (identifier,))[0]
         old = PartialDate(row["date"], row["date_precision"]) if row["date"] else None
@@ -196,7 +206,7 @@ class Writer:
         )
         self.store.execute(
             "INSERT OR IGNORE INTO event_links VALUES (?,?,?,?,?)",
-            (identifier, document_id, c.evidence.start, 1.0, reason),
+            (identifier, document_id, c.evidence.start, score, reason),
         )
 
     def _insert_evidence(self, identifier: str, c: EventCandidate, document) -> None:  # noqa: ANN001

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dyadscope.types import EventCandidate, PartialDate
 
@@ -32,6 +32,8 @@ class StoredEvent:
     documents: frozenset[str]
     actors: frozenset[str]
     what: str | None = None
+    days: frozenset[str] = frozenset()  # the day-precision dates its reports give
+    published: frozenset[str] = frozenset()  # its documents' publication dates
 
 
 def rule_what(rule: str | None) -> str | None:
@@ -106,12 +108,32 @@ def _same_day(candidate: EventCandidate, stored: StoredEvent) -> bool:
         dates_compatible(candidate.date, stored.date))
 
 
+def merge_verdict(
+    candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent,
+    counterpart: str | None = None, published: PartialDate | None = None,
+) -> tuple[str, float] | None:
+    """Why the candidate is the stored happening and the score of the join, or None when
+    they stay apart. Across articles the scored link decides; within one article the
+    rules of `merge_reason` (score 1)."""
+    if document_id not in stored.documents:
+        link = link_score(candidate, actors, stored, counterpart, published)
+        if link is None or link.score < LINK_THRESHOLD:
+            return None
+        return link.reason(), link.score
+    reason = merge_reason(candidate, actors, document_id, stored, counterpart)
+    return (reason, 1.0) if reason else None
+
+
 def merge_reason(
     candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent,
-    counterpart: str | None = None,
+    counterpart: str | None = None, published: PartialDate | None = None,
 ) -> str | None:
     """Why the candidate is the stored happening, or None when they must stay apart.
-    `counterpart` is the entity of the person the candidate names as its target."""
+    `counterpart` is the entity of the person the candidate names as its target;
+    `published` the publication date of the candidate's document."""
+    if document_id not in stored.documents:
+        verdict = merge_verdict(candidate, actors, document_id, stored, counterpart, published)
+        return verdict[0] if verdict else None
     if candidate.type != stored.type or not _pair_compatible(candidate, stored):
         return None
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
@@ -155,6 +177,150 @@ def merge_reason(
     if candidate.type in DISTINCT_IN_ONE_ARTICLE:
         return None
     return "same type, mode and countries in one article; one date unknown"
+
+
+# ---------------------------------------------------------------- across articles
+
+# Weights of the evidence that two reports in different articles are one happening, in
+# the manner of nomenklatura's matchers: each feature is named, weighted and stored with
+# the join; the threshold was set on the dev and seed articles (bench/events.py).
+WEIGHTS = {
+    "same_day": 3.0, "near_day": 2.0, "same_month": 1.0, "same_year": 0.5,
+    "news_day": 2.0, "news_cycle": 1.0,
+    "shared_people": 2.0, "other_people": -1.0,
+    "same_place": 1.0, "other_place": -1.0,
+    "same_mode": 0.5, "other_mode": -1.0,
+    "same_object": 1.0, "other_object": -2.0,
+    "happening": 1.0, "ongoing": -0.5,
+}
+LINK_THRESHOLD = 2.5
+NEWS_CYCLE = 7  # days before its publication an undated report's act may have happened
+# one happening told from either side ("A visited B", "B received A", "A and B agreed")
+SWAPPABLE_TYPES = SYMMETRIC_TYPES | {"AGREE"}
+# acts whose reports name the means differently ("air strikes", "shelling")
+LOOSE_MODE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+# what a signing is about when the report does not say which paper it was
+GENERIC_OBJECTS = {"document", "documents", "paper", "papers", "text", "deal"}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    features: tuple[tuple[str, float], ...]
+
+    @property
+    def score(self) -> float:
+        return sum(weight for _, weight in self.features)
+
+    def reason(self) -> str:
+        shown = ", ".join(f"{name} {weight:+g}" for name, weight in self.features)
+        return f"link score {self.score:g} >= {LINK_THRESHOLD:g}: {shown}"
+
+
+def link_score(
+    candidate: EventCandidate, actors: frozenset[str], stored: StoredEvent,
+    counterpart: str | None = None, published: PartialDate | None = None,
+) -> Link | None:
+    """The scored evidence that a report in another article is the stored happening, or
+    None when a guard parts them: another type, country pair or status; another
+    counterpart at a meeting; another document signed; dates that cannot be one day."""
+    if candidate.type != stored.type:
+        return None
+    statuses = {candidate.status, stored.status}
+    if len(statuses) > 1 and statuses != {"occurred", "ongoing"}:
+        return None  # a planned visit and a visit: told at two times, kept apart
+    same = (candidate.source_country, candidate.target_country) == (
+        stored.source_country, stored.target_country)
+    swapped = (candidate.source_country, candidate.target_country) == (
+        stored.target_country, stored.source_country)
+    if not (same or (swapped and (candidate.mode in SYMMETRIC_MODES
+                                  or candidate.type in SWAPPABLE_TYPES))):
+        return None
+    if candidate.type == "CONSULT" and counterpart and stored.actors and (
+            counterpart not in stored.actors):
+        return None  # "Putin later held talks with Trong": another meeting of the visit
+    features: list[tuple[str, float]] = []
+    when = _date_feature(candidate, stored, published)
+    if when is None:
+        return None
+    features.append(when)
+    if not _is_happening(candidate) and when[0] != "same_day" and when[0] != "near_day":
+        return None  # a statement recurs often; only its day makes two reports one
+    if len(statuses) > 1:
+        features.append(("ongoing", WEIGHTS["ongoing"]))
+    what, their_what = (w if w not in GENERIC_OBJECTS else None
+                        for w in (rule_what(candidate.rule), stored.what))
+    modes = candidate.mode, stored.mode
+    if all(modes) and modes[0] != modes[1]:
+        if candidate.type not in LOOSE_MODE_TYPES and candidate.type != "CONSULT":
+            return None
+        features.append(("other_mode", WEIGHTS["other_mode"]))
+    elif all(modes):
+        features.append(("same_mode", WEIGHTS["same_mode"]))
+    if actors and stored.actors:
+        shared = bool(actors & stored.actors)
+        features.append(("shared_people", WEIGHTS["shared_people"]) if shared
+                        else ("other_people", WEIGHTS["other_people"]))
+    places = candidate.location, stored.location
+    if all(places):
+        features.append(("same_place", WEIGHTS["same_place"]) if places[0] == places[1]
+                        else ("other_place", WEIGHTS["other_place"]))
+    if what and their_what:
+        features.append(("same_object", WEIGHTS["same_object"]) if what == their_what
+                        else ("other_object", WEIGHTS["other_object"]))
+    if _is_happening(candidate):
+        features.append(("happening", WEIGHTS["happening"]))
+    return Link(tuple(features))
+
+
+def _date_feature(candidate: EventCandidate, stored: StoredEvent,
+                  published: PartialDate | None) -> tuple[str, float] | None:
+    """How the dates of two reports agree, at each one's own precision; None when they
+    cannot be one happening. An undated report of an act is placed in the news cycle
+    before its article's publication."""
+    mine, theirs = candidate.date, stored.date
+    if mine is not None and theirs is not None:
+        if mine.precision == "day" and (days := stored.days | (
+                {theirs.value} if theirs.precision == "day" else set())):
+            gaps = [abs((_as_date(mine) - _as_date(PartialDate(d, "day"))).days) for d in days]
+            if max(gaps) > DAY_SLACK:
+                return None  # no happening holds two days that far apart
+            return ("same_day", WEIGHTS["same_day"]) if max(gaps) == 0 else (
+                "near_day", WEIGHTS["near_day"])
+        if not dates_compatible(mine, theirs):
+            return None
+        coarse = min(len(mine.value), len(theirs.value))
+        if coarse < 7:
+            return ("same_year", WEIGHTS["same_year"])
+        # a month holds several arms deals or projects between two states
+        many = candidate.type in DISTINCT_IN_ONE_ARTICLE
+        return ("same_month", WEIGHTS["same_month"] / (2 if many else 1))
+    mine_window = _window(mine, {published.value} if published else set())
+    their_window = _window(theirs, set(stored.published))
+    if mine_window is None or their_window is None:
+        return None
+    if mine_window[0] > their_window[1] or their_window[0] > mine_window[1]:
+        return None
+    if mine is None and theirs is None and mine_window == their_window:
+        return ("news_day", WEIGHTS["news_day"])  # undated both, published the same day
+    return ("news_cycle", WEIGHTS["news_cycle"])
+
+
+def _window(when: PartialDate | None, published: set[str]) -> tuple[date, date] | None:
+    """The days a report's act may fall on: its own date's period, else the news cycle
+    before its article's publication (the earliest of its articles)."""
+    if when is not None:
+        first = _as_date(when)
+        if when.precision == "day":
+            return first, first
+        if when.precision == "month":
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return first, date(first.year, 12, 31)
+    days = [_as_date(PartialDate(p, "day")) for p in published if len(p) == 10]
+    if not days:
+        return None
+    last = min(days)
+    return last - timedelta(days=NEWS_CYCLE), last
 
 
 def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
