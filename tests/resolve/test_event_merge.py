@@ -143,3 +143,68 @@ def test_a_signing_merged_from_three_reports_is_told_as_most_tell_it(tmp_path: P
         rows = conn.execute("SELECT source_country, target_country FROM events "
                             "WHERE type = 'SUPPORT'").fetchall()
     assert rows == [("PER", "CHL")]
+
+
+def test_a_join_across_articles_stores_its_features_and_score() -> None:
+    from dyadscope.resolve.events import link_score, merge_verdict
+
+    link = link_score(candidate(), frozenset(), stored())
+    assert link is not None
+    assert dict(link.features) == {"same_day": 3.0, "same_mode": 0.5, "same_place": 1.0,
+                                   "happening": 1.0}
+    reason, score = merge_verdict(candidate(), frozenset(), "doc-b", stored())
+    assert score == link.score == 5.5 and "same_place +1" in reason
+
+
+def test_undated_reports_published_the_same_day_join_in_their_news_cycle() -> None:
+    aid = {"type": "AID", "mode": None, "location": None, "date": None}
+    day = PartialDate("2025-08-01", "day")
+    reason = merge_reason(candidate(**aid), frozenset(), "doc-b",
+                          stored(**aid, published=frozenset({"2025-08-01"})), published=day)
+    assert reason is not None and "news_day" in reason
+    # an undated report years apart, or with no publication date, is another happening
+    assert merge_reason(candidate(**aid), frozenset(), "doc-b",
+                        stored(**aid, published=frozenset({"2019-07-09"})), published=day) is None
+    assert merge_reason(candidate(**aid), frozenset(), "doc-b", stored(**aid)) is None
+
+
+def test_an_undated_report_joins_a_dated_one_inside_its_news_cycle() -> None:
+    from dyadscope.resolve.events import link_score
+
+    aid = {"type": "AID", "mode": None, "location": None}
+    link = link_score(candidate(**aid, date=None), frozenset(), stored(**aid),
+                      published=PartialDate("2025-03-08", "day"))
+    assert link is not None and ("news_cycle", 1.0) in link.features
+    assert link_score(candidate(**aid, date=None), frozenset(), stored(**aid),
+                      published=PartialDate("2025-04-30", "day")) is None
+
+
+def test_clashes_on_one_day_need_more_than_the_day() -> None:
+    clash = {"type": "ASSAULT", "mode": None}
+    assert merge_reason(candidate(**clash, location=None), frozenset(), "doc-b",
+                        stored(**clash, location=None)) is None
+    assert merge_reason(candidate(**clash, location="Don Tuan"), frozenset(), "doc-b",
+                        stored(**clash, location="Don Tuan"))
+
+
+def test_two_different_papers_signed_the_same_day_are_two_signings() -> None:
+    statement = {"type": "SUPPORT", "mode": "sign", "rule": "cameo:057:signed:statement:CHN-SRB"}
+    assert merge_reason(candidate(**statement), frozenset(), "doc-b",
+                        stored(type="SUPPORT", mode="sign", what="agreement")) is None
+    assert merge_reason(candidate(**statement), frozenset(), "doc-b",
+                        stored(type="SUPPORT", mode="sign", what="statement"))
+    # a report that says only 'documents' names no paper
+    assert merge_reason(candidate(**statement), frozenset(), "doc-b",
+                        stored(type="SUPPORT", mode="sign", what="document"))
+
+
+def test_a_planned_act_and_the_act_stay_apart() -> None:
+    assert merge_reason(candidate(status="planned"), frozenset(), "doc-b", stored()) is None
+
+
+def test_no_happening_holds_days_far_apart() -> None:
+    near = PartialDate("2025-03-07", "day")
+    assert merge_reason(candidate(date=near), frozenset(), "doc-b",
+                        stored(days=frozenset({"2025-03-06"})))
+    assert merge_reason(candidate(date=near), frozenset(), "doc-b",
+                        stored(days=frozenset({"2025-03-06", "2025-03-03"}))) is None

@@ -190,8 +190,8 @@ WEIGHTS = {
     "shared_people": 2.0, "other_people": -1.0,
     "same_place": 1.0, "other_place": -1.0,
     "same_mode": 0.5, "other_mode": -1.0,
-    "same_object": 1.0, "other_object": -2.0,
-    "happening": 1.0, "ongoing": -0.5,
+    "same_object": 1.0,
+    "happening": 1.0, "statement": -1.0, "ongoing": -0.5,
 }
 LINK_THRESHOLD = 2.5
 NEWS_CYCLE = 7  # days before its publication an undated report's act may have happened
@@ -199,6 +199,11 @@ NEWS_CYCLE = 7  # days before its publication an undated report's act may have h
 SWAPPABLE_TYPES = SYMMETRIC_TYPES | {"AGREE"}
 # acts whose reports name the means differently ("air strikes", "shelling")
 LOOSE_MODE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+# acts that recur along a front, where one day holds several: the day counts for less
+FREQUENT_TYPES = {"ASSAULT", "COERCE"}
+FREQUENT_DAY_SHARE = 2 / 3
+# an agreement reached is a happening, not a statement that recurs
+AGREEMENTS = {"AGREE"}
 # what a signing is about when the report does not say which paper it was
 GENERIC_OBJECTS = {"document", "documents", "paper", "papers", "text", "deal"}
 
@@ -242,6 +247,8 @@ def link_score(
     when = _date_feature(candidate, stored, published)
     if when is None:
         return None
+    if candidate.type in FREQUENT_TYPES and when[0] in ("same_day", "near_day"):
+        when = (when[0], when[1] * FREQUENT_DAY_SHARE)
     features.append(when)
     if not _is_happening(candidate) and when[0] != "same_day" and when[0] != "near_day":
         return None  # a statement recurs often; only its day makes two reports one
@@ -264,11 +271,16 @@ def link_score(
     if all(places):
         features.append(("same_place", WEIGHTS["same_place"]) if places[0] == places[1]
                         else ("other_place", WEIGHTS["other_place"]))
-    if what and their_what:
-        features.append(("same_object", WEIGHTS["same_object"]) if what == their_what
-                        else ("other_object", WEIGHTS["other_object"]))
-    if _is_happening(candidate):
+    if candidate.mode == "sign" and what and their_what:
+        if what != their_what:
+            return None  # a joint statement and a trade protocol: two papers, two signings
+        features.append(("same_object", WEIGHTS["same_object"]))
+    if candidate.type in FREQUENT_TYPES:
+        pass  # clashes and raids recur daily along a front: the day alone is weak
+    elif _is_happening(candidate) or candidate.type in AGREEMENTS:
         features.append(("happening", WEIGHTS["happening"]))
+    else:
+        features.append(("statement", WEIGHTS["statement"]))
     return Link(tuple(features))
 
 
