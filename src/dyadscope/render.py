@@ -32,13 +32,14 @@ def who(source: str | None, target: str | None) -> str:
 
 def timeline_table(entries: Sequence[TimelineEntry], title: str) -> Table:
     table = Table(title=title, show_lines=True)
-    for column in ("date", "type", "who → whom", "status", "where", "sources", "evidence"):
+    for column in ("date", "type", "who → whom", "status", "where", "sources", "reports",
+                   "evidence"):
         table.add_column(column, overflow="fold")
     for entry in entries:
         table.add_row(
             entry.date or "?", entry.type, who(entry.source_country, entry.target_country),
             entry.status, entry.location or "", "\n".join(entry.outlets),
-            short(entry.evidence[0]) if entry.evidence else "",
+            str(entry.corroboration), short(entry.evidence[0]) if entry.evidence else "",
         )
     return table
 

@@ -91,8 +91,17 @@ def _quantities(store: Store, evidence: list[dict[str, Any]]) -> list[dict[str, 
     return found
 
 
+def _links(store: Store) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.rows("SELECT * FROM event_links ORDER BY document_id, start"):
+        grouped[row["event_id"]].append({"document": row["document_id"], "start": row["start"],
+                                         "score": row["score"], "reason": row["reason"]})
+    return grouped
+
+
 def events(store: Store) -> list[dict[str, Any]]:
     evidence = _evidence(store)
+    links = _links(store)
     actors: dict[str, list[str]] = defaultdict(list)
     for row in store.rows("SELECT * FROM event_actors ORDER BY entity_id"):
         actors[row["event_id"]].append(row["entity_id"])
@@ -110,6 +119,7 @@ def events(store: Store) -> list[dict[str, Any]]:
             "quantities": _quantities(store, items), "evidence": items,
             "outlets": sorted({i["outlet"] or i["source"] for i in items}),
             "corroboration": len({i["document"] for i in items}),
+            "links": links[row["id"]],
         })
     return result
 

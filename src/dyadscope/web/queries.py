@@ -310,17 +310,31 @@ def event_records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
     wanted = {"ids": ids_json([row["id"] for row in rows])}
     evidence, actors = _event_evidence(store, wanted), _event_actors(store, wanted)
     quantities = _event_quantities(store, wanted)
+    links = _event_links(store, wanted)
     people = {row[k] for row in rows for k in ("source", "target") if row[k]}
     known = names(store, people.union(*actors.values()))
     return [
-        _event(row, evidence[row["id"]], actors[row["id"]], quantities[row["id"]], known)
+        _event(row, evidence[row["id"]], actors[row["id"]], quantities[row["id"]], known,
+               links[row["id"]])
         for row in rows
     ]
 
 
+def _event_links(store: Store, wanted: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Each event's joins, with score and features, as the export lists them."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.rows(
+        f"SELECT * FROM event_links WHERE event_id IN {each('ids')} "
+        "ORDER BY document_id, start", wanted,
+    ):
+        found[row["event_id"]].append({"document": row["document_id"], "start": row["start"],
+                                       "score": row["score"], "reason": row["reason"]})
+    return found
+
+
 def _event(
     row: dict[str, Any], items: list[dict[str, Any]], actors: list[str],
-    quantities: list[dict[str, Any]], known: dict[str, str],
+    quantities: list[dict[str, Any]], known: dict[str, str], links: list[dict[str, Any]],
 ) -> dict[str, Any]:
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"],
@@ -332,6 +346,7 @@ def _event(
         "rule": row["rule"], "actors": actors, "quantities": quantities, "evidence": items,
         "outlets": sorted({i["outlet"] or i["source"] for i in items}),
         "corroboration": len({i["document"] for i in items}),
+        "links": links,
         "source_name": known.get(row["source"]) or row["source_country"],
         "target_name": known.get(row["target"]) or row["target_country"],
         "actor_names": [known.get(a, a) for a in actors],
