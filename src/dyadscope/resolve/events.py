@@ -206,6 +206,8 @@ FREQUENT_DAY_SHARE = 2 / 3
 AGREEMENTS = {"AGREE"}
 # what a signing is about when the report does not say which paper it was
 GENERIC_OBJECTS = {"document", "documents", "paper", "papers", "text", "deal"}
+# outlets name one paper by kin words: a joint statement is a joint declaration
+PAPER_KIN = {"declaration": "statement", "communique": "statement", "communiqué": "statement"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +256,7 @@ def link_score(
         return None  # a statement recurs often; only its day makes two reports one
     if len(statuses) > 1:
         features.append(("ongoing", WEIGHTS["ongoing"]))
-    what, their_what = (w if w not in GENERIC_OBJECTS else None
-                        for w in (rule_what(candidate.rule), stored.what))
+    what, their_what = (_paper(w) for w in (rule_what(candidate.rule), stored.what))
     modes = candidate.mode, stored.mode
     if all(modes) and modes[0] != modes[1]:
         if candidate.type not in LOOSE_MODE_TYPES and candidate.type != "CONSULT":
@@ -282,6 +283,13 @@ def link_score(
     else:
         features.append(("statement", WEIGHTS["statement"]))
     return Link(tuple(features))
+
+
+def _paper(what: str | None) -> str | None:
+    """The kind of paper a signing names, or None when it names none."""
+    if what is None or what in GENERIC_OBJECTS:
+        return None
+    return PAPER_KIN.get(what, what)
 
 
 def _date_feature(candidate: EventCandidate, stored: StoredEvent,
