@@ -208,3 +208,33 @@ def test_no_happening_holds_days_far_apart() -> None:
                         stored(days=frozenset({"2025-03-06"})))
     assert merge_reason(candidate(date=near), frozenset(), "doc-b",
                         stored(days=frozenset({"2025-03-06", "2025-03-03"}))) is None
+
+
+def test_joins_do_not_depend_on_the_order_articles_come_in(tmp_path: Path) -> None:
+    from itertools import permutations
+
+    reports = {
+        "a.txt": "Chile and Peru signed a trade treaty in Lima on Monday, officials said.",
+        "b.txt": "Peru and Chile signed a trade treaty in Lima on Monday, the ministry said.",
+        "c.txt": "The foreign ministers of Chile and Peru met in Lima on Monday and signed a "
+                 "trade treaty, a statement said.",
+        "d.txt": "Chile and Peru also signed a fisheries memorandum in Lima on Monday.",
+    }
+    for name, body in reports.items():
+        (tmp_path / name).write_text(f"Treaty signed\nMarch 4, 2025\n{body}\n", encoding="utf-8")
+    groupings = set()
+    for number, order in enumerate(permutations(sorted(reports))):
+        db = tmp_path / f"store-{number}.db"
+        for name in order:
+            api.ingest([tmp_path / name], db)
+        with sqlite3.connect(db) as conn:
+            rows = conn.execute(
+                "SELECT v.event_id, d.source FROM evidence v JOIN documents d "
+                "ON d.id = v.document_id JOIN events e ON e.id = v.event_id "
+                "WHERE e.type = 'SUPPORT'").fetchall()
+        events: dict[str, set[str]] = {}
+        for event, source in rows:
+            events.setdefault(event, set()).add(source)
+        groupings.add(frozenset(frozenset(v) for v in events.values()))
+    assert groupings == {frozenset({frozenset({"a.txt", "b.txt", "c.txt"}),
+                                    frozenset({"d.txt"})})}

@@ -114,6 +114,7 @@ class Writer:
 
     def _events(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
         document = extraction.document
+        touched: set[str] = set()
         for candidate in extraction.events:
             actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
             counterpart = (entity_of.get(candidate.target_key)
@@ -132,6 +133,8 @@ class Writer:
             self._insert_evidence(identifier, candidate, document)
             if merged is not None:
                 self._settle_direction(identifier)
+            touched.add(identifier)
+        self._settle(touched)
 
     def _find_merge(
         self, candidate: EventCandidate, actors: frozenset[str], document_id: str,
@@ -140,35 +143,110 @@ class Writer:
         """The stored event the candidate reports, with the reason and score of the join:
         the best-scored one, the oldest on a tie, so that the choice does not depend on
         the order the database returns rows in."""
+        best: tuple[str, str, float] | None = None
+        for stored in self._stored_like(candidate.type, candidate.source_country,
+                                        candidate.target_country):
+            verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
+                                    published)
+            if verdict is not None and (best is None or verdict[1] > best[2]):
+                best = (stored.id, *verdict)
+        return best
+
+    def _stored_like(self, kind: str, source: str | None, target: str | None,
+                     only: str | None = None) -> list[StoredEvent]:
+        """The stored events of this type between these two countries (or event `only`)."""
+        where = "e.id = ?" if only else (
+            "e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
+            "(e.source_country = ? AND e.target_country = ?))")
+        params = (only,) if only else (kind, source, target, target, source)
         rows = self.store.rows(
             "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs, "
             "group_concat(DISTINCT v.date) AS days, group_concat(DISTINCT d.published) AS pubs "
             "FROM events e JOIN evidence v ON v.event_id = e.id "
-            "JOIN documents d ON d.id = v.document_id WHERE e.type = ? AND "
-            "((e.source_country = ? AND e.target_country = ?) OR "
-            "(e.source_country = ? AND e.target_country = ?)) GROUP BY e.id ORDER BY e.id",
-            (candidate.type, candidate.source_country, candidate.target_country,
-             candidate.target_country, candidate.source_country),
+            f"JOIN documents d ON d.id = v.document_id WHERE {where} GROUP BY e.id "
+            "ORDER BY e.id", params,
         )
-        best: tuple[str, str, float] | None = None
+        found = []
         for row in rows:
-            stored_actors = {r["entity_id"] for r in self.store.rows(
+            actors = {r["entity_id"] for r in self.store.rows(
                 "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
-            stored = StoredEvent(
+            found.append(StoredEvent(
                 id=row["id"], type=row["type"], mode=row["mode"],
                 source_country=row["source_country"], target_country=row["target_country"],
                 date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
                 status=row["status"], location=row["location"],
-                documents=frozenset(row["docs"].split(",")), actors=frozenset(stored_actors),
+                documents=frozenset(row["docs"].split(",")), actors=frozenset(actors),
                 what=rule_what(row["rule"]),
                 days=frozenset(d for d in (row["days"] or "").split(",") if len(d) == 10),
                 published=frozenset(p for p in (row["pubs"] or "").split(",") if p),
-            )
-            verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
-                                    published)
-            if verdict is not None and (best is None or verdict[1] > best[2]):
-                best = (row["id"], *verdict)
-        return best
+                rule=row["rule"],
+            ))
+        return found
+
+    def _settle(self, touched: set[str]) -> None:
+        """Join the events a document touched with events of other articles they now
+        prove to be one happening with (a report that reached one event through another
+        sentence of its article), so that the joins depend less on the order articles
+        came in. The event with the smaller id absorbs the other."""
+        pending = sorted(touched)
+        while pending:
+            identifier = pending.pop(0)
+            mine = self._stored_like("", None, None, only=identifier)
+            if not mine:
+                continue
+            event = mine[0]
+            for other in self._stored_like(event.type, event.source_country,
+                                           event.target_country):
+                if other.id == event.id or event.documents & other.documents:
+                    continue  # within one article, the sentence-level decision stands
+                verdict = self._event_verdict(event, other)
+                if verdict is None:
+                    continue
+                survivor, absorbed = sorted((event.id, other.id))
+                self._absorb(survivor, absorbed, *verdict)
+                pending = [e for e in pending if e != absorbed]
+                if survivor not in pending:
+                    pending.append(survivor)
+                break
+
+    def _event_verdict(self, event: StoredEvent, other: StoredEvent) -> tuple[str, float] | None:
+        as_report = EventCandidate(
+            type=event.type, mode=event.mode, context=None,
+            source_country=event.source_country, target_country=event.target_country,
+            source_key=None, target_key=None, actor_keys=(), trigger=Span(0, 0),
+            evidence=Span(0, 0), date=event.date, status=event.status,  # type: ignore[arg-type]
+            location=event.location, rule=event.rule or "",
+        )
+        published = min(event.published, default=None)
+        return merge_verdict(
+            as_report, event.actors, "", other, None,
+            PartialDate(published, "day") if published and len(published) == 10 else None)
+
+    def _absorb(self, survivor: str, absorbed: str, reason: str, score: float) -> None:
+        for row in self.store.rows("SELECT document_id, start FROM evidence WHERE event_id = ?",
+                                   (absorbed,)):
+            self.store.execute("INSERT OR IGNORE INTO event_links VALUES (?,?,?,?,?)",
+                               (survivor, row["document_id"], row["start"], score, reason))
+        for table in ("evidence", "event_actors", "event_links"):
+            self.store.execute(f"UPDATE OR IGNORE {table} SET event_id = ? WHERE event_id = ?",
+                               (survivor, absorbed))
+            self.store.execute(f"DELETE FROM {table} WHERE event_id = ?", (absorbed,))
+        self.store.execute("UPDATE quantities SET event_id = ? WHERE event_id = ?",
+                           (survivor, absorbed))
+        rows = self.store.rows("SELECT id, date, date_precision, location FROM events "
+                               "WHERE id IN (?, ?)", (survivor, absorbed))
+        dates = [PartialDate(r["date"], r["date_precision"]) for r in rows if r["date"]]
+        best = None
+        for value in dates:
+            best = more_precise(best, value)
+        location = next((r["location"] for r in sorted(rows, key=lambda r: r["id"])
+                         if r["location"]), None)
+        self.store.execute("DELETE FROM events WHERE id = ?", (absorbed,))
+        self.store.execute(
+            "UPDATE events SET date = ?, date_precision = ?, location = ? WHERE id = ?",
+            (best.value if best else None, best.precision if best else None, location,
+             survivor))
+        self._settle_direction(survivor)
 
     def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
         if key and key in entity_of:

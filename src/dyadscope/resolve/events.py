@@ -34,6 +34,7 @@ class StoredEvent:
     what: str | None = None
     days: frozenset[str] = frozenset()  # the day-precision dates its reports give
     published: frozenset[str] = frozenset()  # its documents' publication dates
+    rule: str | None = None
 
 
 def rule_what(rule: str | None) -> str | None:
