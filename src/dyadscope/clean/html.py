@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -311,29 +312,40 @@ def site_name(tree: lxml.html.HtmlElement) -> str | None:
         key = meta.get("property") or meta.get("name") or ""
         if key.lower() in SITE_META and (meta.get("content") or "").strip():
             return str(meta.get("content")).strip()
+    return _first_ld(tree, _publisher)
+
+
+def _first_ld(tree: lxml.html.HtmlElement, read: Callable[[str], str | None]) -> str | None:
+    """What `read` finds first in the page's JSON-LD scripts."""
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-            name = _publisher(script.text)
-            if name:
-                return name
+            found = read(script.text)
+            if found:
+                return found
     return None
 
 
-def _publisher(raw: str) -> str | None:
+def _ld_objects(raw: str) -> Iterator[dict[str, Any]]:
+    """Every JSON object in a JSON-LD script, depth first, in document order."""
     try:
         data = json.loads(raw)
     except ValueError:
-        return None
+        return
     stack: list[Any] = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, list):
             stack.extend(reversed(item))
         elif isinstance(item, dict):
-            publisher = item.get("publisher")
-            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-                return str(publisher["name"]).strip() or None
+            yield item
             stack.extend(v for v in item.values() if isinstance(v, list | dict))
+
+
+def _publisher(raw: str) -> str | None:
+    for item in _ld_objects(raw):
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return str(publisher["name"]).strip() or None
     return None
 
 
@@ -351,12 +363,7 @@ def page_url(tree: lxml.html.HtmlElement) -> str | None:
         key = (meta.get("property") or meta.get("name") or "").lower()
         if key in URL_META and _absolute(meta.get("content")):
             return str(meta.get("content")).strip()
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
-            found = _ld_url(script.text)
-            if found:
-                return found
-    return None
+    return _first_ld(tree, _ld_url)
 
 
 def _absolute(value: str | None) -> bool:
@@ -367,24 +374,15 @@ ARTICLE_TYPES = ("article", "posting", "report")
 
 
 def _ld_url(raw: str) -> str | None:
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return None
-    stack: list[Any] = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(reversed(item))
-        elif isinstance(item, dict):
-            kind = str(item.get("@type", "")).lower()
-            if any(word in kind for word in ARTICLE_TYPES):
-                for key in ("url", "mainEntityOfPage", "@id"):
-                    value = item.get(key)
-                    value = value.get("@id") if isinstance(value, dict) else value
-                    if isinstance(value, str) and _absolute(value):
-                        return value.strip()
-            stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    for item in _ld_objects(raw):
+        kind = str(item.get("@type", "")).lower()
+        if not any(word in kind for word in ARTICLE_TYPES):
+            continue
+        for key in ("url", "mainEntityOfPage", "@id"):
+            value = item.get(key)
+            value = value.get("@id") if isinstance(value, dict) else value
+            if isinstance(value, str) and _absolute(value):
+                return value.strip()
     return None
 
 
