@@ -238,3 +238,14 @@ def test_joins_do_not_depend_on_the_order_articles_come_in(tmp_path: Path) -> No
         groupings.add(frozenset(frozenset(v) for v in events.values()))
     assert groupings == {frozenset({frozenset({"a.txt", "b.txt", "c.txt"}),
                                     frozenset({"d.txt"})})}
+
+
+def test_a_background_deal_dated_to_its_year_joins_in_articles_of_one_week() -> None:
+    aid = {"type": "AID", "mode": None, "location": None, "date": PartialDate("2022", "year")}
+    week = merge_reason(candidate(**aid), frozenset(), "doc-b",
+                        stored(**aid, published=frozenset({"2025-08-01"})),
+                        published=PartialDate("2025-08-02", "day"))
+    assert week is not None and "same_coverage +1" in week
+    assert merge_reason(candidate(**aid), frozenset(), "doc-b",
+                        stored(**aid, published=frozenset({"2024-01-10"})),
+                        published=PartialDate("2025-08-02", "day")) is None

@@ -187,7 +187,7 @@ def merge_reason(
 # the join; the threshold was set on the dev and seed articles (bench/events.py).
 WEIGHTS = {
     "same_day": 3.0, "near_day": 2.0, "same_month": 1.0, "same_year": 0.5,
-    "news_day": 2.0, "news_cycle": 1.0,
+    "news_day": 2.0, "news_cycle": 1.0, "same_coverage": 1.0,
     "shared_people": 2.0, "other_people": -1.0,
     "same_place": 1.0, "other_place": -1.0,
     "same_mode": 0.5, "other_mode": -1.0,
@@ -253,6 +253,10 @@ def link_score(
     if candidate.type in FREQUENT_TYPES and when[0] in ("same_day", "near_day"):
         when = (when[0], when[1] * FREQUENT_DAY_SHARE)
     features.append(when)
+    if when[0] in ("same_month", "same_year") and _same_coverage(published, stored.published):
+        # articles of one week that date an act only to its month or year tell of the
+        # same deal or war as background
+        features.append(("same_coverage", WEIGHTS["same_coverage"]))
     if not _is_happening(candidate) and when[0] != "same_day" and when[0] != "near_day":
         return None  # a statement recurs often; only its day makes two reports one
     if len(statuses) > 1:
@@ -284,6 +288,14 @@ def link_score(
     else:
         features.append(("statement", WEIGHTS["statement"]))
     return Link(tuple(features))
+
+
+def _same_coverage(published: PartialDate | None, theirs: frozenset[str]) -> bool:
+    if published is None or published.precision != "day":
+        return False
+    day = _as_date(published)
+    return any(abs((_as_date(PartialDate(p, "day")) - day).days) <= NEWS_CYCLE
+               for p in theirs if len(p) == 10)
 
 
 def _paper(what: str | None) -> str | None:
