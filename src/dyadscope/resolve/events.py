@@ -140,8 +140,8 @@ def merge_reason(
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
     same_document = document_id in stored.documents
-    what = rule_what(candidate.rule)
-    if same_document and what and stored.what and what != stored.what:
+    what, their_what = _paper(rule_what(candidate.rule)), _paper(stored.what)
+    if same_document and what and their_what and what != their_what:
         return None  # an arrival and the talks, a protocol and a declaration: two acts
     shared = actors & stored.actors
     if same_document and not _is_happening(candidate):
