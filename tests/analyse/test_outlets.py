@@ -47,6 +47,14 @@ def test_every_event_lists_its_outlets(samples_db: Path, report: api.OutletRepor
         assert summary.shared + summary.exclusive == summary.events == len(matrix[summary.outlet])
 
 
+def test_an_event_of_several_articles_says_why_they_joined(report: api.OutletReport) -> None:
+    joined = [e for e in report.events if e.documents > 1]
+    assert joined
+    for event in joined:
+        assert event.joins and all(j.startswith("link score") for j in event.joins)
+    assert all(not e.joins for e in report.events if e.documents == 1)
+
+
 def test_transliterated_names_are_a_disagreement(report: api.OutletReport) -> None:
     names = [d for d in report.disagreements if d.kind == "name"]
     khrenin = [d for d in names if d.subject == "Viktor Khrenin"]

@@ -34,6 +34,7 @@ class EventOutlets:
     target_country: str | None
     outlets: tuple[str, ...]
     documents: int
+    joins: tuple[str, ...] = ()  # why reports of other articles joined it: score, features
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def event_outlets(event: dict[str, Any]) -> EventOutlets:
     return EventOutlets(
         event["id"], event["date"], event["type"], event["source_country"],
         event["target_country"], tuple(event["outlets"]), event["corroboration"],
+        tuple(sorted({link["reason"] for link in event.get("links", [])
+                      if link["reason"].startswith("link score")})),
     )
 
 
