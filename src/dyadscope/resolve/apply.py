@@ -145,7 +145,9 @@ class Writer:
         the order the database returns rows in."""
         best: tuple[str, str, float] | None = None
         for stored in self._stored_like(candidate.type, candidate.source_country,
-                                        candidate.target_country):
+                                        candidate.target_country,
+                                        years=_years_around(candidate.date, published),
+                                        document=document_id):
             verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
                                     published)
             if verdict is not None and (best is None or verdict[1] > best[2]):
@@ -153,12 +155,20 @@ class Writer:
         return best
 
     def _stored_like(self, kind: str, source: str | None, target: str | None,
-                     only: str | None = None) -> list[StoredEvent]:
-        """The stored events of this type between these two countries (or event `only`)."""
+                     only: str | None = None, years: tuple[int, int] | None = None,
+                     document: str = "") -> list[StoredEvent]:
+        """The stored events of this type between these two countries (or event `only`);
+        with `years`, only the undated ones, those dated in these years and those of
+        `document`: a report can join nothing else, and a large store is not read whole."""
         where = "e.id = ?" if only else (
             "e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
             "(e.source_country = ? AND e.target_country = ?))")
-        params = (only,) if only else (kind, source, target, target, source)
+        params: tuple[object, ...] = (only,) if only else (kind, source, target, target, source)
+        if years is not None and not only:
+            where += (" AND (e.date IS NULL OR CAST(substr(e.date, 1, 4) AS INTEGER) "
+                      "BETWEEN ? AND ? OR e.id IN (SELECT event_id FROM evidence "
+                      "WHERE document_id = ?))")
+            params += (*years, document)
         rows = self.store.rows(
             "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs, "
             "group_concat(DISTINCT v.date) AS days, group_concat(DISTINCT d.published) AS pubs "
@@ -195,8 +205,11 @@ class Writer:
             if not mine:
                 continue
             event = mine[0]
-            for other in self._stored_like(event.type, event.source_country,
-                                           event.target_country):
+            published = min(event.published, default=None)
+            for other in self._stored_like(
+                    event.type, event.source_country, event.target_country,
+                    years=_years_around(event.date, PartialDate(published, "day")
+                                        if published and len(published) == 10 else None)):
                 if other.id == event.id or event.documents & other.documents:
                     continue  # within one article, the sentence-level decision stands
                 verdict = self._event_verdict(event, other)
@@ -334,3 +347,14 @@ class Writer:
                  entity_of.get(quote.speaker or "")),
             )
 
+
+def _years_around(when: PartialDate | None,
+                  published: PartialDate | None) -> tuple[int, int] | None:
+    """The years a report's happening may be stored under: its own year and the ones
+    beside it (dates a day or two apart straddle a new year), else its article's year
+    and the one before; None when neither is known."""
+    if when is not None:
+        return when.year - 1, when.year + 1
+    if published is not None:
+        return published.year - 1, published.year
+    return None
