@@ -249,3 +249,11 @@ def test_a_background_deal_dated_to_its_year_joins_in_articles_of_one_week() -> 
     assert merge_reason(candidate(**aid), frozenset(), "doc-b",
                         stored(**aid, published=frozenset({"2024-01-10"})),
                         published=PartialDate("2025-08-02", "day")) is None
+
+
+def test_reports_are_compared_with_events_of_nearby_years_only() -> None:
+    from dyadscope.resolve.apply import _years_around
+
+    assert _years_around(PartialDate("2025-01-01", "day"), None) == (2024, 2026)
+    assert _years_around(None, PartialDate("2025-08-02", "day")) == (2024, 2025)
+    assert _years_around(None, None) is None
