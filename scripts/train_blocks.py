@@ -79,8 +79,7 @@ def labels_of(lines: list, gold: str) -> np.ndarray:
 def page_of(set_name: str, item: Item) -> Page:
     lines = describe(item.content)
     reading = rule_reading(lines)
-    chosen = set(reading.chosen)
-    rows = blocks.features(lines, reading.weights, [i in chosen for i in range(len(lines))],
+    rows = blocks.features(lines, reading.weights, reading.chosen,
                            reading.comments_at)
     return Page(set_name, item, lines, rows, labels_of(lines, item.gold))
 

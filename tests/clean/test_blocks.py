@@ -28,8 +28,7 @@ ARTICLE = "\n".join(
 def test_one_row_of_features_per_line() -> None:
     lines = describe(ARTICLE)
     reading = rule_reading(lines)
-    chosen = set(reading.chosen)
-    rows = blocks.features(lines, reading.weights, [i in chosen for i in range(len(lines))],
+    rows = blocks.features(lines, reading.weights, reading.chosen,
                            reading.comments_at)
     assert rows.shape == (len(lines), len(blocks.feature_names()))
     assert np.isfinite(rows).all()
@@ -40,8 +39,7 @@ def test_the_shipped_model_loads_and_scores_prose_above_widgets() -> None:
     assert trees is not None, "data/clean/blocks.json is missing or was fitted on other features"
     lines = describe(ARTICLE)
     reading = rule_reading(lines)
-    chosen = set(reading.chosen)
-    rows = blocks.features(lines, reading.weights, [i in chosen for i in range(len(lines))],
+    rows = blocks.features(lines, reading.weights, reading.chosen,
                            reading.comments_at)
     scores = trees.probabilities(rows)
     assert ((scores >= 0) & (scores <= 1)).all()

@@ -67,13 +67,16 @@ def _own(line: Line, weight: float, in_body: bool) -> list[float]:
     ]
 
 
-def features(lines: list[Line], weights: list[float], in_body: list[bool],
+def features(lines: list[Line], weights: list[float], chosen: list[int],
              comments_at: int) -> np.ndarray:
-    """One row of `feature_names()` per line; `comments_at` is the line where the rules
-    see reader comments begin (the page's length if nowhere)."""
+    """One row of `feature_names()` per line, given the rules' weights and body lines
+    (`chosen`); `comments_at` is the line where the rules see reader comments begin (the
+    page's length if nowhere)."""
     if not lines:
         return np.zeros((0, len(feature_names())))
-    own = np.array([_own(ln, w, b) for ln, w, b in zip(lines, weights, in_body, strict=True)])
+    taken = set(chosen)
+    own = np.array([_own(ln, w, i in taken)
+                    for i, (ln, w) in enumerate(zip(lines, weights, strict=True))])
     index = {name: i for i, name in enumerate(OWN)}
     count = len(lines)
     positions = np.arange(count) / max(count - 1, 1)
@@ -82,9 +85,8 @@ def features(lines: list[Line], weights: list[float], in_body: list[bool],
     prose = own[:, index["ends"]] * (own[:, index["log_size"]] > math.log1p(10))
     after = np.cumsum(prose[::-1])[::-1] / max(prose.sum(), 1.0)
     comments = (np.arange(count) >= comments_at).astype(float)
-    chosen = np.flatnonzero(np.array(in_body))
-    if len(chosen):
-        gaps = np.abs(np.arange(count)[:, None] - chosen[None, :]).min(axis=1)
+    if chosen:
+        gaps = np.abs(np.arange(count)[:, None] - np.array(chosen)[None, :]).min(axis=1)
         distance = np.minimum(gaps / 10.0, 1.0)
     else:
         distance = np.ones(count)

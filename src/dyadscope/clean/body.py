@@ -441,8 +441,7 @@ def body_spans(text: str) -> tuple[Span, ...]:
     picked = reading.chosen
     trees = blocks.model()
     if trees is not None and lines:
-        chosen = set(reading.chosen)
-        rows = blocks.features(lines, reading.weights, [i in chosen for i in range(len(lines))],
+        rows = blocks.features(lines, reading.weights, reading.chosen,
                                reading.comments_at)
         picked = decode(lines, trees.probabilities(rows), trees.cut, reading.chosen,
                         trees.trust, trees.cover)
