@@ -196,7 +196,7 @@ def test_a_repeated_paragraph_is_kept_as_often_as_the_page_repeats_it() -> None:
     first = text.index(PARAGRAPHS[0])
     body = (Span(first, first + len(PARAGRAPHS[0])),
             Span(text.index(PARAGRAPHS[1]), text.index(PARAGRAPHS[1]) + len(PARAGRAPHS[1])))
-    found = repeats(text, body)
+    found = repeats(Page.of(text, (0.0,) * 5, ()), body)
     assert [text[s.start : s.end] for s in found] == [PARAGRAPHS[0]]
 
 

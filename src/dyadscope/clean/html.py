@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,7 +157,7 @@ def align(text: str, paragraphs: list[str]) -> tuple[Span, ...]:
             for span in _locate(flat, piece, cursor):
                 spans.add(span)
                 cursor = span.end
-    return _merge(sorted(spans, key=lambda s: (s.start, -s.end)))
+    return _merge(spans)
 
 
 def _pieces(paragraph: str) -> list[str]:
@@ -197,10 +197,10 @@ def _find(flat: str, piece: str, cursor: int) -> Span | None:
     return Span(at, at + len(piece)) if at >= 0 else None
 
 
-def _merge(spans: list[Span]) -> tuple[Span, ...]:
-    """Drop spans inside others, join overlapping ones."""
+def _merge(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """The spans in text order, those inside others dropped, overlapping ones joined."""
     merged: list[Span] = []
-    for span in spans:
+    for span in sorted(set(spans), key=lambda s: (s.start, -s.end)):
         if merged and span.start < merged[-1].end:
             last = merged.pop()
             span = Span(last.start, max(last.end, span.end))
@@ -256,10 +256,10 @@ def body_of(tree: lxml.html.HtmlElement, page: Rendered, paragraphs: list[str],
         return body_spans(page.text)
     extra = sibling_paragraphs(tree, paragraphs)
     if extra:
-        spans = _merge(sorted({*spans, *align(page.text, extra)}, key=lambda s: (s.start, -s.end)))
-    spans = _merge(sorted({*spans, *repeats(page.text, spans)}, key=lambda s: (s.start, -s.end)))
+        spans = _merge([*spans, *align(page.text, extra)])
     tidy = Page.of(page.text, page.links, titles)
-    spans = _merge(sorted({*spans, *sandwiched(tidy, spans)}, key=lambda s: (s.start, -s.end)))
+    spans = _merge([*spans, *repeats(tidy, spans)])
+    spans = _merge([*spans, *sandwiched(tidy, spans)])
     return refine(tidy, spans)
 
 
@@ -282,23 +282,19 @@ def sandwiched(page: Page, spans: tuple[Span, ...]) -> list[Span]:
 REPEAT_WORDS = 10
 
 
-def repeats(text: str, spans: tuple[Span, ...]) -> list[Span]:
+def repeats(page: Page, spans: tuple[Span, ...]) -> list[Span]:
     """Lines next to the body that repeat one of its paragraphs word for word: the
     extractor keeps one copy of a repeated paragraph, the article has them all."""
-    lines: list[Span] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append(Span(pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = page.lines()
     inside = [any(s.start < ln.end and ln.start < s.end for s in spans) for ln in lines]
-    said = {text[ln.start : ln.end] for ln, kept in zip(lines, inside, strict=True)
-            if kept and len(text[ln.start : ln.end].split()) >= REPEAT_WORDS}
+    said = {page.at(ln) for ln, kept in zip(lines, inside, strict=True)
+            if kept and len(page.at(ln).split()) >= REPEAT_WORDS}
     found: list[Span] = []
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         previous = None
         for i in order:
             if not inside[i] and previous is not None and inside[previous] and (
-                    text[lines[i].start : lines[i].end] in said):
+                    page.at(lines[i]) in said):
                 inside[i] = True
                 found.append(lines[i])
             previous = i

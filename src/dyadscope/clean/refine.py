@@ -65,6 +65,10 @@ class Page:
         end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
         return end - self.starts[k]
 
+    def lines(self) -> list[Span]:
+        """The span of every line of the page, empty ones included."""
+        return [Span(start, start + self._length(k)) for k, start in enumerate(self.starts)]
+
 
 def ends_sentence(text: str) -> bool:
     # A trailing ellipsis closes teasers ("Tell us what you think..."), rarely prose.
