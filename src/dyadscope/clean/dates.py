@@ -54,7 +54,6 @@ _PATTERNS = tuple(
     )
 )
 _YEAR_RE = re.compile(rf"\b{_YEAR}\b")
-_ON_WEEKDAY = re.compile(r"\b(?:on|said|late|early|since) (" + "|".join(calendar.day_name) + r")\b")
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(calendar.day_name) + r")\b")
 # '/2024/06/20/', '/2024-06-20/', '/20240620/', '/2024/06/' in an article's address
 _URL_DATE = re.compile(
@@ -281,7 +280,7 @@ def _resolve_year(
 
 def _year_near(f: FoundDate, around: PartialDate) -> int:
     """Of the address's year and the one before, the one that puts the date nearer."""
-    year = int(around.value[:4])
+    year = around.year
     if around.precision == "year" or f.day is None or not _real_day(year, f.month, f.day):
         return year
     anchor = _base(around)
@@ -296,12 +295,19 @@ def _year_near(f: FoundDate, around: PartialDate) -> int:
 YEARS_BACK, YEARS_AHEAD = 1, 3
 
 
+@cache
+def _weekday_lead() -> re.Pattern[str]:
+    """'on Wednesday', 'said Wednesday': a weekday the lede gives the act."""
+    leads = "|".join(re.escape(w) for w in _data()["weekday_leads"])
+    return re.compile(rf"\b(?:{leads}) ({'|'.join(calendar.day_name)})\b")
+
+
 def _weekday_of(text: str, f: FoundDate, body_text: str) -> int | None:
     """The weekday the page gives its date: on the date's own line ('Wednesday, Aug. 7'),
     else the lede's ('Greece on Wednesday ordered')."""
     start, end = _line(text, f.start)
     own = _WEEKDAY_NAME.search(text[start:end])
-    lede = own or _ON_WEEKDAY.search(body_text[:600])
+    lede = own or _weekday_lead().search(body_text[:600])
     return _WEEKDAYS[lede.group(1).lower()] if lede else None
 
 

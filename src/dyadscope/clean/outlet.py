@@ -71,8 +71,12 @@ def _credited(value: str) -> dict[str, Any] | None:
     return known_outlet(value)
 
 
-_PICTURE = re.compile(r"\b(?:photo|photograph|image|picture|pic|file|getty|caption|video|"
-                      r"illustration|graphic)s?\b", re.I)
+@cache
+def _picture() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["picture_words"])
+    return re.compile(rf"\b(?:{words})s?\b", re.I)
+
+
 _DATELINE_DASH = re.compile(r"\s*\)?\s*(?:[—–]|--?)\s")
 
 
@@ -84,7 +88,7 @@ def _credits(text: str, body: tuple[Span, ...] = ()) -> list[tuple[int, dict[str
     for pattern in (_PAREN, _SLASH, _DASH_END, _SOURCE):
         for m in pattern.finditer(text):
             outlet = _credited(m.group(1))
-            if not outlet or _PICTURE.search(_line_of(text, m.start(1))):
+            if not outlet or _picture().search(_line_of(text, m.start(1))):
                 continue
             if (pattern is _PAREN and body and not _inside(m.start(1), body)
                     and not _DATELINE_DASH.match(text, m.end())):
@@ -182,8 +186,14 @@ def _reserved() -> re.Pattern[str]:
 _MASTHEAD = re.compile(
     r"^(?:date \d{4}-\d\d-\d\d\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
     r"\s+[–—-]{1,2}\s+(?P<place>[A-Z][\w.'’-]*(?:[ /,]+[A-Z][\w.'’-]*){0,4})\s*$")
-_MEDIA_WORDS = re.compile(r"\b(?:News|Media|Network|Press|Times|Post|Daily|Agency|TV|Radio|"
-                          r"Herald|Tribune|Journal|Gazette|Observer|Online|Wire|Review)\b")
+
+
+@cache
+def _media_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["media_words"])
+    return re.compile(rf"\b(?:{words})\b")
+
+
 MASTHEAD_REACH = 400
 
 
@@ -195,7 +205,7 @@ def masthead(text: str, body: tuple[Span, ...]) -> str | None:
     lo = max(0, start - MASTHEAD_REACH)
     for raw in text[lo : start + 200].splitlines():
         m = _MASTHEAD.match(raw.strip())
-        if m and _MEDIA_WORDS.search(m.group("name")):
+        if m and _media_words().search(m.group("name")):
             name = re.sub(r"\s+(?:Media\s+)?Network$", "", m.group("name"))
             outlet = known_outlet(name)
             return str(outlet["name"]) if outlet else name
