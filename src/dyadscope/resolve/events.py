@@ -1,10 +1,15 @@
-"""One event per happening: candidates merge with a stored event when nothing tells them apart."""
+"""One event per happening: within an article, a report joins a stored event when nothing
+tells them apart; across articles, when the scored evidence (data/resolve/links.json)
+reaches the threshold and no guard parts them."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib.resources import files
 
 from dyadscope.types import EventCandidate, PartialDate
 
@@ -15,7 +20,7 @@ HAPPENINGS = {"CONSULT", "COOPERATE", "AID", "COERCE", "ASSAULT", "SANCTION", "M
 # a date to tie them, they stay apart (a second attack on the same country rarely is).
 DISTINCT_IN_ONE_ARTICLE = {"AID", "COOPERATE"}
 SYMMETRIC_MODES = {"meet", "sign"}
-SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 DAY_SLACK = 2
 
 
@@ -73,7 +78,8 @@ def dates_compatible(a: PartialDate | None, b: PartialDate | None,
     return a.value[:coarse] == b.value[:coarse]
 
 
-def _pair_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
+def _pair_compatible(candidate: EventCandidate, stored: StoredEvent,
+                     swappable: frozenset[str] = SYMMETRIC_TYPES) -> bool:
     same = (candidate.source_country, candidate.target_country) == (
         stored.source_country, stored.target_country)
     swapped = (candidate.source_country, candidate.target_country) == (
@@ -81,7 +87,7 @@ def _pair_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
     # A meeting or a signing is one happening told from either side; a sanction of A by
     # B and of B by A are two.
     return same or (swapped and (candidate.mode in SYMMETRIC_MODES
-                                 or candidate.type in SYMMETRIC_TYPES))
+                                 or candidate.type in swappable))
 
 
 def _modes_compatible(candidate: EventCandidate, stored: StoredEvent) -> bool:
@@ -114,14 +120,15 @@ def merge_verdict(
     counterpart: str | None = None, published: PartialDate | None = None,
 ) -> tuple[str, float] | None:
     """Why the candidate is the stored happening and the score of the join, or None when
-    they stay apart. Across articles the scored link decides; within one article the
-    rules of `merge_reason` (score 1)."""
+    they stay apart: across articles the scored link decides, within one article the
+    rules of `_within_article` (score 1). `counterpart` is the entity of the person the
+    candidate names as its target; `published` its document's publication date."""
     if document_id not in stored.documents:
         link = link_score(candidate, actors, stored, counterpart, published)
-        if link is None or link.score < LINK_THRESHOLD:
+        if link is None or link.score < settings().threshold:
             return None
         return link.reason(), link.score
-    reason = merge_reason(candidate, actors, document_id, stored, counterpart)
+    reason = _within_article(candidate, actors, stored, counterpart)
     return (reason, 1.0) if reason else None
 
 
@@ -129,32 +136,31 @@ def merge_reason(
     candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent,
     counterpart: str | None = None, published: PartialDate | None = None,
 ) -> str | None:
-    """Why the candidate is the stored happening, or None when they must stay apart.
-    `counterpart` is the entity of the person the candidate names as its target;
-    `published` the publication date of the candidate's document."""
-    if document_id not in stored.documents:
-        verdict = merge_verdict(candidate, actors, document_id, stored, counterpart, published)
-        return verdict[0] if verdict else None
+    """The reason of `merge_verdict`, or None when they must stay apart."""
+    verdict = merge_verdict(candidate, actors, document_id, stored, counterpart, published)
+    return verdict[0] if verdict else None
+
+
+def _within_article(candidate: EventCandidate, actors: frozenset[str], stored: StoredEvent,
+                    counterpart: str | None) -> str | None:
+    """Two sentences of one article tell one happening unless something parts them."""
     if candidate.type != stored.type or not _pair_compatible(candidate, stored):
         return None
     if not _modes_compatible(candidate, stored) or candidate.status != stored.status:
         return None
-    same_document = document_id in stored.documents
     what, their_what = _paper(rule_what(candidate.rule)), _paper(stored.what)
-    if same_document and what and their_what and what != their_what:
+    if what and their_what and what != their_what:
         return None  # an arrival and the talks, a protocol and a declaration: two acts
+    if not _is_happening(candidate):
+        return None  # verbal acts repeat within an article as distinct acts
     shared = actors & stored.actors
-    if same_document and not _is_happening(candidate):
-        return None
     if actors and stored.actors and not shared:
         return None
     if counterpart and stored.actors and counterpart not in stored.actors:
         return None  # "Putin later held talks with Trong": another meeting of the visit
-    fit = dates_compatible(candidate.date, stored.date, 0 if same_document else DAY_SLACK)
-    if fit is False and not (same_document and shared and _one_trip(candidate, stored)):
+    fit = dates_compatible(candidate.date, stored.date, 0)
+    if fit is False and not (shared and _one_trip(candidate, stored)):
         return None
-    if not same_document and not _is_happening(candidate) and not _same_day(candidate, stored):
-        return None  # a statement recurs often; only its day makes two reports one
     if (candidate.type in DISTINCT_IN_ONE_ARTICLE and not shared
             and not _same_day(candidate, stored)):
         return None  # two arms deals of one month are not one deal
@@ -169,46 +175,46 @@ def merge_reason(
         when = candidate.date.value if candidate.date else "?"
         return f"same type, mode and countries; dates agree ({when})" + (
             "; shared actors" if shared else "")
-    # Across articles an undated report could be any year's meeting of the same
-    # leaders (a 2017 visit and a 2024 summit): only dates that agree join them.
-    if not same_document:
-        return None
     if shared:
         return "same type, mode, countries and actors in one article; one date unknown"
-    if candidate.type in DISTINCT_IN_ONE_ARTICLE:
-        return None
     return "same type, mode and countries in one article; one date unknown"
 
 
 # ---------------------------------------------------------------- across articles
 
-# Weights of the evidence that two reports in different articles are one happening, in
-# the manner of nomenklatura's matchers: each feature is named, weighted and stored with
-# the join; the threshold was set on the dev and seed articles (bench/events.py).
-WEIGHTS = {
-    "same_day": 3.0, "near_day": 2.0, "same_month": 1.0, "same_year": 0.5,
-    "news_day": 2.0, "news_cycle": 1.0, "same_coverage": 1.0,
-    "shared_people": 2.0, "other_people": -1.0,
-    "same_place": 1.0, "other_place": -1.0,
-    "same_mode": 0.5, "other_mode": -1.0,
-    "same_object": 1.0,
-    "happening": 1.0, "statement": -1.0, "ongoing": -0.5,
-}
-LINK_THRESHOLD = 2.5
-NEWS_CYCLE = 7  # days before its publication an undated report's act may have happened
-# one happening told from either side ("A visited B", "B received A", "A and B agreed")
-SWAPPABLE_TYPES = SYMMETRIC_TYPES | {"AGREE"}
-# acts whose reports name the means differently ("air strikes", "shelling")
-LOOSE_MODE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
-# acts that recur along a front, where one day holds several: the day counts for less
-FREQUENT_TYPES = {"ASSAULT", "COERCE"}
-FREQUENT_DAY_SHARE = 2 / 3
-# an agreement reached is a happening, not a statement that recurs
-AGREEMENTS = {"AGREE"}
-# what a signing is about when the report does not say which paper it was
-GENERIC_OBJECTS = {"document", "documents", "paper", "papers", "text", "deal"}
-# outlets name one paper by kin words: a joint statement is a joint declaration
-PAPER_KIN = {"declaration": "statement", "communique": "statement", "communiqué": "statement"}
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    """data/resolve/links.json: weights of the evidence that two reports in different
+    articles are one happening, in the manner of nomenklatura's matchers (each feature is
+    named, weighted and stored with the join), the score a join needs, and the lists the
+    features read."""
+
+    threshold: float
+    weights: dict[str, float]
+    news_cycle_days: int  # days before its publication an undated report's act may fall
+    swappable_types: frozenset[str]  # told from either side: "A visited B", "B received A"
+    loose_mode_types: frozenset[str]  # reports name the means differently: strikes, shelling
+    frequent_types: frozenset[str]  # recur along a front: one day holds several
+    frequent_day_share: float
+    agreements: frozenset[str]  # an agreement reached is a happening, not a statement
+    generic_papers: frozenset[str]  # a signing that names no paper ('the documents')
+    paper_kin: dict[str, str]  # one paper by kin words: a joint declaration is a statement
+
+
+@cache
+def settings() -> LinkSettings:
+    path = files("dyadscope").joinpath("data", "resolve", "links.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return LinkSettings(
+        threshold=float(data["threshold"]), weights=dict(data["weights"]),
+        news_cycle_days=int(data["news_cycle_days"]),
+        swappable_types=frozenset(data["swappable_types"]),
+        loose_mode_types=frozenset(data["loose_mode_types"]),
+        frequent_types=frozenset(data["frequent_types"]),
+        frequent_day_share=float(data["frequent_day_share"]),
+        agreements=frozenset(data["agreements"]),
+        generic_papers=frozenset(data["generic_papers"]), paper_kin=dict(data["paper_kin"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +227,7 @@ class Link:
 
     def reason(self) -> str:
         shown = ", ".join(f"{name} {weight:+g}" for name, weight in self.features)
-        return f"link score {self.score:g} >= {LINK_THRESHOLD:g}: {shown}"
+        return f"link score {self.score:g} >= {settings().threshold:g}: {shown}"
 
 
 def link_score(
@@ -231,17 +237,14 @@ def link_score(
     """The scored evidence that a report in another article is the stored happening, or
     None when a guard parts them: another type, country pair or status; another
     counterpart at a meeting; another document signed; dates that cannot be one day."""
+    config = settings()
+    weights = config.weights
     if candidate.type != stored.type:
         return None
     statuses = {candidate.status, stored.status}
     if len(statuses) > 1 and statuses != {"occurred", "ongoing"}:
         return None  # a planned visit and a visit: told at two times, kept apart
-    same = (candidate.source_country, candidate.target_country) == (
-        stored.source_country, stored.target_country)
-    swapped = (candidate.source_country, candidate.target_country) == (
-        stored.target_country, stored.source_country)
-    if not (same or (swapped and (candidate.mode in SYMMETRIC_MODES
-                                  or candidate.type in SWAPPABLE_TYPES))):
+    if not _pair_compatible(candidate, stored, config.swappable_types):
         return None
     if candidate.type == "CONSULT" and counterpart and stored.actors and (
             counterpart not in stored.actors):
@@ -250,43 +253,43 @@ def link_score(
     when = _date_feature(candidate, stored, published)
     if when is None:
         return None
-    if candidate.type in FREQUENT_TYPES and when[0] in ("same_day", "near_day"):
-        when = (when[0], when[1] * FREQUENT_DAY_SHARE)
+    if candidate.type in config.frequent_types and when[0] in ("same_day", "near_day"):
+        when = (when[0], when[1] * config.frequent_day_share)
     features.append(when)
     if when[0] in ("same_month", "same_year") and _same_coverage(published, stored.published):
         # articles of one week that date an act only to its month or year tell of the
         # same deal or war as background
-        features.append(("same_coverage", WEIGHTS["same_coverage"]))
+        features.append(("same_coverage", weights["same_coverage"]))
     if not _is_happening(candidate) and when[0] != "same_day" and when[0] != "near_day":
         return None  # a statement recurs often; only its day makes two reports one
     if len(statuses) > 1:
-        features.append(("ongoing", WEIGHTS["ongoing"]))
+        features.append(("ongoing", weights["ongoing"]))
     what, their_what = (_paper(w) for w in (rule_what(candidate.rule), stored.what))
     modes = candidate.mode, stored.mode
     if all(modes) and modes[0] != modes[1]:
-        if candidate.type not in LOOSE_MODE_TYPES and candidate.type != "CONSULT":
+        if candidate.type not in config.loose_mode_types and candidate.type != "CONSULT":
             return None
-        features.append(("other_mode", WEIGHTS["other_mode"]))
+        features.append(("other_mode", weights["other_mode"]))
     elif all(modes):
-        features.append(("same_mode", WEIGHTS["same_mode"]))
+        features.append(("same_mode", weights["same_mode"]))
     if actors and stored.actors:
         shared = bool(actors & stored.actors)
-        features.append(("shared_people", WEIGHTS["shared_people"]) if shared
-                        else ("other_people", WEIGHTS["other_people"]))
+        features.append(("shared_people", weights["shared_people"]) if shared
+                        else ("other_people", weights["other_people"]))
     places = candidate.location, stored.location
     if all(places):
-        features.append(("same_place", WEIGHTS["same_place"]) if places[0] == places[1]
-                        else ("other_place", WEIGHTS["other_place"]))
+        features.append(("same_place", weights["same_place"]) if places[0] == places[1]
+                        else ("other_place", weights["other_place"]))
     if candidate.mode == "sign" and what and their_what:
         if what != their_what:
             return None  # a joint statement and a trade protocol: two papers, two signings
-        features.append(("same_object", WEIGHTS["same_object"]))
-    if candidate.type in FREQUENT_TYPES:
+        features.append(("same_object", weights["same_object"]))
+    if candidate.type in config.frequent_types:
         pass  # clashes and raids recur daily along a front: the day alone is weak
-    elif _is_happening(candidate) or candidate.type in AGREEMENTS:
-        features.append(("happening", WEIGHTS["happening"]))
+    elif _is_happening(candidate) or candidate.type in config.agreements:
+        features.append(("happening", weights["happening"]))
     else:
-        features.append(("statement", WEIGHTS["statement"]))
+        features.append(("statement", weights["statement"]))
     return Link(tuple(features))
 
 
@@ -294,15 +297,16 @@ def _same_coverage(published: PartialDate | None, theirs: frozenset[str]) -> boo
     if published is None or published.precision != "day":
         return False
     day = _as_date(published)
-    return any(abs((_as_date(PartialDate(p, "day")) - day).days) <= NEWS_CYCLE
+    cycle = settings().news_cycle_days
+    return any(abs((_as_date(PartialDate(p, "day")) - day).days) <= cycle
                for p in theirs if len(p) == 10)
 
 
 def _paper(what: str | None) -> str | None:
     """The kind of paper a signing names, or None when it names none."""
-    if what is None or what in GENERIC_OBJECTS:
+    if what is None or what in settings().generic_papers:
         return None
-    return PAPER_KIN.get(what, what)
+    return settings().paper_kin.get(what, what)
 
 
 def _date_feature(candidate: EventCandidate, stored: StoredEvent,
@@ -317,16 +321,16 @@ def _date_feature(candidate: EventCandidate, stored: StoredEvent,
             gaps = [abs((_as_date(mine) - _as_date(PartialDate(d, "day"))).days) for d in days]
             if max(gaps) > DAY_SLACK:
                 return None  # no happening holds two days that far apart
-            return ("same_day", WEIGHTS["same_day"]) if max(gaps) == 0 else (
-                "near_day", WEIGHTS["near_day"])
+            return ("same_day", settings().weights["same_day"]) if max(gaps) == 0 else (
+                "near_day", settings().weights["near_day"])
         if not dates_compatible(mine, theirs):
             return None
         coarse = min(len(mine.value), len(theirs.value))
         if coarse < 7:
-            return ("same_year", WEIGHTS["same_year"])
+            return ("same_year", settings().weights["same_year"])
         # a month holds several arms deals or projects between two states
         many = candidate.type in DISTINCT_IN_ONE_ARTICLE
-        return ("same_month", WEIGHTS["same_month"] / (2 if many else 1))
+        return ("same_month", settings().weights["same_month"] / (2 if many else 1))
     mine_window = _window(mine, {published.value} if published else set())
     their_window = _window(theirs, set(stored.published))
     if mine_window is None or their_window is None:
@@ -334,8 +338,8 @@ def _date_feature(candidate: EventCandidate, stored: StoredEvent,
     if mine_window[0] > their_window[1] or their_window[0] > mine_window[1]:
         return None
     if mine is None and theirs is None and mine_window == their_window:
-        return ("news_day", WEIGHTS["news_day"])  # undated both, published the same day
-    return ("news_cycle", WEIGHTS["news_cycle"])
+        return ("news_day", settings().weights["news_day"])  # undated both, published the same day
+    return ("news_cycle", settings().weights["news_cycle"])
 
 
 def _window(when: PartialDate | None, published: set[str]) -> tuple[date, date] | None:
@@ -353,7 +357,7 @@ def _window(when: PartialDate | None, published: set[str]) -> tuple[date, date] 
     if not days:
         return None
     last = min(days)
-    return last - timedelta(days=NEWS_CYCLE), last
+    return last - timedelta(days=settings().news_cycle_days), last
 
 
 def more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
