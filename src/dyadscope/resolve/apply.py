@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, reduce
 
 from dyadscope.knowledge import Knowledge
 from dyadscope.knowledge.weapons import weapon_origins
@@ -133,7 +133,7 @@ class Writer:
             self._insert_evidence(identifier, candidate, document)
             if merged is not None:
                 self._settle_direction(identifier)
-            touched.add(identifier)
+                touched.add(identifier)  # it changed; a new event was compared as its report
         self._settle(touched)
 
     def _find_merge(
@@ -155,20 +155,22 @@ class Writer:
         return best
 
     def _stored_like(self, kind: str, source: str | None, target: str | None,
-                     only: str | None = None, years: tuple[int, int] | None = None,
+                     years: tuple[int, int] | None = None,
                      document: str = "") -> list[StoredEvent]:
-        """The stored events of this type between these two countries (or event `only`);
-        with `years`, only the undated ones, those dated in these years and those of
-        `document`: a report can join nothing else, and a large store is not read whole."""
-        where = "e.id = ?" if only else (
-            "e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
-            "(e.source_country = ? AND e.target_country = ?))")
-        params: tuple[object, ...] = (only,) if only else (kind, source, target, target, source)
-        if years is not None and not only:
+        """The stored events of this type between these two countries; with `years`, only
+        the undated ones, those dated in these years and those of `document`: a report
+        can join nothing else, and a large store is not read whole."""
+        where = ("e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
+                 "(e.source_country = ? AND e.target_country = ?))")
+        params: tuple[object, ...] = (kind, source, target, target, source)
+        if years is not None:
             where += (" AND (e.date IS NULL OR CAST(substr(e.date, 1, 4) AS INTEGER) "
                       "BETWEEN ? AND ? OR e.id IN (SELECT event_id FROM evidence "
                       "WHERE document_id = ?))")
             params += (*years, document)
+        return self._stored(where, params)
+
+    def _stored(self, where: str, params: tuple[object, ...]) -> list[StoredEvent]:
         rows = self.store.rows(
             "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs, "
             "group_concat(DISTINCT v.date) AS days, group_concat(DISTINCT d.published) AS pubs "
@@ -201,15 +203,13 @@ class Writer:
         pending = sorted(touched)
         while pending:
             identifier = pending.pop(0)
-            mine = self._stored_like("", None, None, only=identifier)
+            mine = self._stored("e.id = ?", (identifier,))
             if not mine:
                 continue
             event = mine[0]
-            published = min(event.published, default=None)
             for other in self._stored_like(
                     event.type, event.source_country, event.target_country,
-                    years=_years_around(event.date, PartialDate(published, "day")
-                                        if published and len(published) == 10 else None)):
+                    years=_years_around(event.date, _first_published(event))):
                 if other.id == event.id or event.documents & other.documents:
                     continue  # within one article, the sentence-level decision stands
                 verdict = self._event_verdict(event, other)
@@ -230,10 +230,7 @@ class Writer:
             evidence=Span(0, 0), date=event.date, status=event.status,  # type: ignore[arg-type]
             location=event.location, rule=event.rule or "",
         )
-        published = min(event.published, default=None)
-        return merge_verdict(
-            as_report, event.actors, "", other, None,
-            PartialDate(published, "day") if published and len(published) == 10 else None)
+        return merge_verdict(as_report, event.actors, "", other, None, _first_published(event))
 
     def _absorb(self, survivor: str, absorbed: str, reason: str, score: float) -> None:
         for row in self.store.rows("SELECT document_id, start FROM evidence WHERE event_id = ?",
@@ -249,9 +246,7 @@ class Writer:
         rows = self.store.rows("SELECT id, date, date_precision, location FROM events "
                                "WHERE id IN (?, ?)", (survivor, absorbed))
         dates = [PartialDate(r["date"], r["date_precision"]) for r in rows if r["date"]]
-        best = None
-        for value in dates:
-            best = more_precise(best, value)
+        best = reduce(more_precise, dates, None)
         location = next((r["location"] for r in sorted(rows, key=lambda r: r["id"])
                          if r["location"]), None)
         self.store.execute("DELETE FROM events WHERE id = ?", (absorbed,))
@@ -358,3 +353,9 @@ def _years_around(when: PartialDate | None,
     if published is not None:
         return published.year - 1, published.year
     return None
+
+
+def _first_published(event: StoredEvent) -> PartialDate | None:
+    """The publication day of the event's earliest article, if known to the day."""
+    first = min(event.published, default=None)
+    return PartialDate(first, "day") if first and len(first) == 10 else None
