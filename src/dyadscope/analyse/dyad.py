@@ -138,7 +138,8 @@ def period_of(date: str | None, by: str) -> str | None:
 
 
 # CAMEO agent sectors that act for the state; a side with no sector is the state itself.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+# CAMEO sectors whose agents act for their state (lexicons/actors.json)
+STATE_SECTORS = frozenset(load_json_data("lexicons/actors.json")["state_sectors"])
 
 
 def between_states(event: dict[str, Any]) -> bool:

@@ -165,7 +165,7 @@ def _pair_of(context: DocumentContext, start: int) -> list[Actor]:
 
 FIRST_PERSON = {"we", "i", "us", "our", "my"}
 # 'thanked his host', 'told his counterpart': with no name, the other side of the pair
-OTHER_SIDE = {"host", "hosts", "counterpart", "counterparts", "guest", "guests"}
+OTHER_SIDE = frozenset(load_json_data("lexicons/event_words.json")["frame_words"]["other_side"])
 
 
 def _reporter(frame: Frame, sides: SentenceSides) -> list[Actor]:

@@ -23,6 +23,7 @@ from dyadscope.extract.lexicon import (
     load_lexicon,
     word_forms,
 )
+from dyadscope.knowledge import load_json_data
 
 # Dependents that open a clause of their own: their words are not part of a phrase.
 CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc",
@@ -41,19 +42,16 @@ HAPPEN = {"take", "took", "taken", "takes", "taking", "hold", "held", "holds", "
           "continued", "conclude", "concluded", "open", "opened", "come", "came", "follow",
           "followed", "resume", "resumed", "occur", "occurred", "happen", "happened", "mark",
           "marked", "be", "is", "was", "were", "are", "been"}
+# The words that decide how a frame reads (negators, called-off acts, control verbs, time
+# and meeting nouns ...): lexicons/event_words.json "frame_words".
+FRAME_WORDS = load_json_data("lexicons/event_words.json")["frame_words"]
 CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 READY = {"ready", "willing", "prepared", "eager", "keen", "determined", "open"}
-NEGATORS = {"avoid", "avoids", "avoided", "avoiding", "refrain", "refrains", "refrained",
-            "fail", "fails", "failed", "stop", "stopped", "cease", "ceased"}
+NEGATORS = frozenset(FRAME_WORDS["negators"])
 # 'the visit was postponed', 'called off the talks': the noun's act did not take place
-CALLED_OFF = {"postpone", "postponed", "postpones", "delay", "delayed", "delays", "defer",
-              "deferred", "cancel", "cancelled", "canceled", "cancels", "scrap", "scrapped",
-              "shelve", "shelved", "reschedule", "rescheduled"}
-TRANSPARENT = {"vote", "voted", "votes", "continue", "continued", "continues", "begin", "began",
-               "begun", "start", "started", "try", "tried", "attempt", "attempted", "move",
-               "moved", "rush", "rushed", "resume", "resumed"}
-DESIRE = {"like", "want", "wants", "wanted", "wish", "wishes", "wished", "hope", "hopes",
-          "hoped"}
+CALLED_OFF = frozenset(FRAME_WORDS["called_off"])
+TRANSPARENT = frozenset(FRAME_WORDS["transparent"])
+DESIRE = frozenset(FRAME_WORDS["desire"])
 SPEECH = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 GOVERNED_CODES = {"AGREE": "030", "THREATEN": "130", "REQUEST": "020", "REJECT": "120"}
 
@@ -185,12 +183,7 @@ def subjects(verb: Any, depth: int = 0) -> tuple[list[Arg], bool]:
 # Verbs whose object does what their infinitive says ('helped Kenya to build', 'forced
 # Mali to expel'), besides the verbs of asking; with others the subject does it
 # ('summoned the envoy to protest': Poland protests).
-OBJECT_CONTROL = {"help", "helped", "helps", "allow", "allowed", "allows", "enable", "enabled",
-                  "force", "forced", "compel", "compelled", "persuade", "persuaded", "convince",
-                  "convinced", "permit", "permitted", "want", "wanted", "wants", "expect",
-                  "expected", "need", "needed", "warn", "warned", "authorize", "authorized",
-                  "authorise", "authorised", "push", "pushed", "get", "got", "lead", "led",
-                  "train", "trained", "cause", "caused", "pressure", "pressured"}
+OBJECT_CONTROL = frozenset(FRAME_WORDS["object_control"])
 
 
 def _object_control(verb: Any) -> bool:
@@ -407,11 +400,7 @@ def _regions(parsed: Parsed, verb: Any) -> dict[str, Any]:
             "prep_words": {word for word, _ in preps}}
 
 
-TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "day", "days", "week", "weeks",
-              "month", "months", "year", "years", "morning", "afternoon", "evening", "night",
-              "weekend", "today", "tonight", "yesterday", "occasion", "sidelines"}
+TIME_WORDS = frozenset(FRAME_WORDS["time_words"])
 
 
 def _temporal(token: Any) -> bool:
@@ -646,8 +635,7 @@ def _topic(noun: Any, frames: dict[int, Frame]) -> bool:
     return False
 
 
-CAUSE_NOUNS = {"retaliation", "response", "reprisal", "revenge", "punishment", "compensation",
-               "thanks", "gratitude", "apology", "apologies", "condolences", "blame", "credit"}
+CAUSE_NOUNS = frozenset(FRAME_WORDS["cause_nouns"])
 
 
 def _content_of_noun(prep: Any) -> bool:
@@ -878,8 +866,7 @@ def _addressee(token: Any) -> bool:
         for p in _children(token, "prep"))
 
 
-MEETINGS = {"talks", "meeting", "meetings", "visit", "trip", "negotiations", "consultations",
-            "summit", "call", "conversation", "dialogue", "discussions", "tour"}
+MEETINGS = frozenset(FRAME_WORDS["meetings"])
 
 
 def _purpose(token: Any) -> bool:
@@ -938,7 +925,7 @@ def sentence_frames(lexicon: Lexicon, parsed: Parsed) -> list[Frame]:
     return [f for _, f in sorted(frames.items())]
 
 
-MEDIATION = ("mediat", "broker", "arbitrat", "interced")
+MEDIATION = tuple(FRAME_WORDS["mediation_stems"])
 
 
 def _own_words(token: Any) -> list[int]:

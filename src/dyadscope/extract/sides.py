@@ -57,7 +57,8 @@ ORG_KIND_SECTORS = {"company": "BUS", "bank": "BUS", "media": "MED", "military":
                     "agency": "GOV", "court": "JUD", "parliament": "LEG", "IGO": "IGO",
                     "igo": "IGO", "armed_group": "REB"}
 # Sectors that act for a state (CAMEO agents); the others are its people and firms.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+# CAMEO sectors whose agents act for their state (lexicons/actors.json)
+STATE_SECTORS = frozenset(load_json_data("lexicons/actors.json")["state_sectors"])
 
 
 def states_involved(source: Actor, target: Actor) -> bool:
