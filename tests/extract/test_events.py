@@ -253,12 +253,6 @@ def test_an_opening_date_dates_every_act_of_the_sentence() -> None:
     assert all("NATO" not in (e.source_country, e.target_country) for e in events)
 
 
-def test_expelling_a_diplomat_is_a_sanction() -> None:
-    found = coded("Greece ordered a Turkish diplomat to leave the country within 48 hours, "
-                  "the Greek foreign ministry said on Wednesday.")
-    assert ("SANCTION", "GRC", "TUR") in found
-
-
 def test_a_sea_named_after_a_country_is_a_place_and_joint_signers_are_the_pair() -> None:
     events = events_of("MANILA - Japan and the Philippines signed a troop access agreement on "
                        "Monday, as both push back against China's claims in the South China "
@@ -305,15 +299,15 @@ def test_two_leaders_condemning_a_third_are_not_each_others_target() -> None:
     ("Kazakhstan and Uzbekistan consented to continue the water-sharing programme.",
      ("AGREE", "KAZ", "UZB")),
     ("Turkey handed over two patrol boats to Georgia on Friday.", ("AID", "TUR", "GEO")),
+    # expelling a diplomat is a sanction
+    ("Greece ordered a Turkish diplomat to leave the country within 48 hours, the Greek "
+     "foreign ministry said on Wednesday.", ("SANCTION", "GRC", "TUR")),
+    # agreements signed without an agent during a visit belong to its pair
+    ("The President of Chile arrived in Lima on Monday for a state visit to Peru.\nEleven "
+     "agreements were signed on trade, mining and education.", ("SUPPORT", "CHL", "PER")),
 ])
 def test_sentences_of_unseen_wire_copy(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in coded(sentence)
-
-
-def test_agreements_signed_without_an_agent_during_a_visit_belong_to_its_pair() -> None:
-    found = coded("The President of Chile arrived in Lima on Monday for a state visit to Peru.\n"
-                  "Eleven agreements were signed on trade, mining and education.")
-    assert ("SUPPORT", "CHL", "PER") in found
 
 
 def test_his_counterpart_of_a_country_named_by_its_demonym() -> None:

@@ -5,12 +5,11 @@ reaches the threshold and no guard parts them."""
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib.resources import files
 
+from dyadscope.knowledge import load_json_data
 from dyadscope.types import EventCandidate, PartialDate
 
 # Verbal acts repeat within an article as distinct acts; happenings are reported twice.
@@ -203,8 +202,7 @@ class LinkSettings:
 
 @cache
 def settings() -> LinkSettings:
-    path = files("dyadscope").joinpath("data", "resolve", "links.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json_data("resolve/links.json")
     return LinkSettings(
         threshold=float(data["threshold"]), weights=dict(data["weights"]),
         news_cycle_days=int(data["news_cycle_days"]),
