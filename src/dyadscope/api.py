@@ -49,7 +49,10 @@ class TimelineEntry:
     location: str | None
     outlets: tuple[str, ...]
     evidence: tuple[str, ...]
-    corroboration: int
+    corroboration: int  # articles that report the happening
+    happening: str = ""
+    events: tuple[str, ...] = ()  # the events (one per type and country pair) that tell it
+    types: tuple[str, ...] = ()  # their PLOVER types, the lead event's first
 
 
 def _actor_countries(store: Store, name: str) -> tuple[set[str], set[str]]:
@@ -66,12 +69,15 @@ def _actor(store: Store, db: Path, name: str, stage: str) -> tuple[set[str], set
     return found
 
 
-def timeline(db: Path, a: str, b: str, undated: bool = False) -> list[TimelineEntry]:
+def timeline(db: Path, a: str, b: str, undated: bool = False,
+             by_happening: bool = True) -> list[TimelineEntry]:
+    """The events between two actors, oldest first: one entry per happening (the events
+    of other types that tell it folded in), or with `by_happening=False` per event."""
     from dyadscope.analyse.timeline import dyad_timeline
 
     with Store(db, readonly=True) as store:
         first, second = _actor(store, db, a, "timeline"), _actor(store, db, b, "timeline")
-        return dyad_timeline(store, first, second, undated)
+        return dyad_timeline(store, first, second, undated, by_happening)
 
 
 def dyad(db: Path, a: str, b: str, by: str = "year") -> Dyad:

@@ -39,16 +39,17 @@ def exit_code(report: api.IngestReport) -> int:
 
 
 def _ingest(
-    paths: list[Path], db: Path, knowledge: Path | None, refresh: bool = False
+    paths: list[Path], db: Path, knowledge: Path | None, refresh: bool = False,
+    sources: Path | None = None,
 ) -> api.IngestReport:
     from dyadscope.pipeline import count_files
 
     if not sys.stderr.isatty():
-        return api.ingest(paths, db, knowledge, refresh=refresh)
+        return api.ingest(paths, db, knowledge, refresh=refresh, sources=sources)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=count_files(paths))
         return api.ingest(paths, db, knowledge, tick=lambda: progress.advance(task),
-                          refresh=refresh)
+                          refresh=refresh, sources=sources)
 
 
 @app.command()
@@ -58,10 +59,13 @@ def ingest(
     knowledge: Annotated[Path | None, typer.Option(help="Folder of extra data files.")] = None,
     refresh: Annotated[bool, typer.Option(
         "--refresh", help="Extract again the documents an earlier version extracted.")] = False,
+    sources: Annotated[Path | None, typer.Option(
+        help="JSONL of the files' crawl metadata (file, url, title, outlet, published), "
+        "when it is not a sources.jsonl beside them.")] = None,
 ) -> None:
     """Read articles, run the whole pipeline and store the results."""
     try:
-        report = _ingest(paths, db, knowledge, refresh)
+        report = _ingest(paths, db, knowledge, refresh, sources)
     except DyadscopeError as error:
         fail(error)
     for failure in report.failures:

@@ -37,7 +37,8 @@ def timeline_table(entries: Sequence[TimelineEntry], title: str) -> Table:
         table.add_column(column, overflow="fold")
     for entry in entries:
         table.add_row(
-            entry.date or "?", entry.type, who(entry.source_country, entry.target_country),
+            entry.date or "?", " + ".join(entry.types) or entry.type,
+            who(entry.source_country, entry.target_country),
             entry.status, entry.location or "", "\n".join(entry.outlets),
             str(entry.corroboration), short(entry.evidence[0]) if entry.evidence else "",
         )

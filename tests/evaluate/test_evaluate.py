@@ -175,3 +175,15 @@ def test_evaluate_reads_crawl_metadata_given_beside_or_by_path(gold_dir: Path, c
     missing = cli("evaluate", "--gold", gold_dir, "--docs", docs, "--sources",
                   tmp_path / "absent.jsonl")
     assert missing.exit_code != 0 and "absent.jsonl" in missing.stderr
+
+
+def test_links_count_events_of_one_happening_as_one() -> None:
+    from dyadscope.evaluate.events import _link_scores
+
+    # story s: a signing in a.txt, the sale it makes in b.txt (two events, one happening)
+    links = [("a.txt#s", "evt-1"), ("b.txt#s", "evt-2"), ("b.txt#t", "evt-3")]
+    assert _link_scores(links)["link_recall"] == 0.0
+    joined = [("a.txt#s", "evt-1"), ("b.txt#s", "evt-1"), ("b.txt#t", "evt-3")]
+    assert _link_scores(joined) == {"link_recall": 1.0, "link_precision": 1.0, "story_pairs": 1}
+    wrong = [("a.txt#s", "evt-1"), ("b.txt#s", "evt-2"), ("b.txt#t", "evt-1")]
+    assert _link_scores(wrong)["link_precision"] == 0.0

@@ -257,3 +257,13 @@ def test_reports_are_compared_with_events_of_nearby_years_only() -> None:
     assert _years_around(PartialDate("2025-01-01", "day"), None) == (2024, 2026)
     assert _years_around(None, PartialDate("2025-08-02", "day")) == (2024, 2025)
     assert _years_around(None, None) is None
+
+
+def test_a_standing_relation_told_without_dates_is_one_event() -> None:
+    supplier = {"type": "AID", "mode": None, "location": None, "date": None,
+                "status": "ongoing"}
+    reason = merge_reason(candidate(**supplier), frozenset(), "doc-b", stored(**supplier))
+    assert reason is not None and "standing +2" in reason
+    # an undated act that occurred needs its articles' days to be placed
+    occurred = dict(supplier, status="occurred")
+    assert merge_reason(candidate(**occurred), frozenset(), "doc-b", stored(**occurred)) is None

@@ -64,7 +64,7 @@ def reference_timeline(db: Path, a: str, b: str, undated: bool) -> dict[str, Any
     names = {e["id"]: e["name"] for e in entities}
     by_id = {e["id"]: named(e, names) for e in events}
     rows = []
-    for entry in api.timeline(db, a, b, undated=undated):
+    for entry in api.timeline(db, a, b, undated=undated, by_happening=False):
         event = by_id[entry.event_id]
         rows.append({
             "event_id": entry.event_id, "date": entry.date, "type": entry.type,
@@ -75,7 +75,7 @@ def reference_timeline(db: Path, a: str, b: str, undated: bool) -> dict[str, Any
                 {k: item[k] for k in ("document", "start", "end", "text", "outlet", "source")}
                 for item in event["evidence"]
             ],
-            "corroboration": entry.corroboration,
+            "corroboration": entry.corroboration, "happening": entry.happening,
             "source": event["source"], "target": event["target"],
             "source_name": event["source_name"], "target_name": event["target_name"],
             "actor_names": event["actor_names"],

@@ -37,26 +37,42 @@ def dyad_events(store: Store, first: Actor, second: Actor) -> list[dict[str, Any
     return [event for event in all_events(store) if between(event, first, second)]
 
 
-def timeline_entry(event: dict[str, Any]) -> TimelineEntry:
+def timeline_entry(events: list[dict[str, Any]]) -> TimelineEntry:
+    """One happening: the events that tell it (one per type and country pair), led by the
+    one most articles report; its outlets and reports are those of all of them."""
     from dyadscope.api import TimelineEntry
 
+    lead = min(events, key=lambda e: (-e["corroboration"], e["date"] is None, e["id"]))
+    evidence = [item for event in events for item in event["evidence"]]
+    dates = sorted(e["date"] for e in events if e["date"])
     return TimelineEntry(
-        event_id=event["id"], date=event["date"], type=event["type"],
-        status=event["status"], source_country=event["source_country"],
-        target_country=event["target_country"], location=event["location"],
-        outlets=tuple(event["outlets"]),
-        evidence=tuple(e["text"] for e in event["evidence"]),
-        corroboration=event["corroboration"],
+        event_id=lead["id"], date=lead["date"] or (dates[0] if dates else None),
+        type=lead["type"], status=lead["status"], source_country=lead["source_country"],
+        target_country=lead["target_country"], location=lead["location"],
+        outlets=tuple(sorted({o for event in events for o in event["outlets"]})),
+        evidence=tuple(dict.fromkeys(e["text"] for e in evidence)),
+        corroboration=len({e["document"] for e in evidence}),
+        happening=lead.get("happening") or lead["id"],
+        events=tuple(e["id"] for e in events),
+        types=tuple(dict.fromkeys(e["type"] for e in [lead, *events])),
     )
 
 
-def chronological(events: list[dict[str, Any]], undated: bool) -> list[TimelineEntry]:
-    entries = [timeline_entry(event) for event in events]
+def chronological(events: list[dict[str, Any]], undated: bool,
+                  by_happening: bool = True) -> list[TimelineEntry]:
+    """One entry per happening (or per event), oldest first; undated ones last when asked
+    for."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for event in events:
+        key = (event.get("happening") or event["id"]) if by_happening else event["id"]
+        grouped.setdefault(key, []).append(event)
+    entries = [timeline_entry(members) for members in grouped.values()]
     dated = sorted((e for e in entries if e.date), key=lambda e: e.date or "")
     return dated + ([e for e in entries if not e.date] if undated else [])
 
 
 def dyad_timeline(
-    store: Store, first: Actor, second: Actor, undated: bool = False
+    store: Store, first: Actor, second: Actor, undated: bool = False,
+    by_happening: bool = True,
 ) -> list[TimelineEntry]:
-    return chronological(dyad_events(store, first, second), undated)
+    return chronological(dyad_events(store, first, second), undated, by_happening)

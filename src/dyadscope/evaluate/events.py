@@ -130,12 +130,13 @@ def _score_document(
                 f"{gold['source']}->{gold['target']} {gold.get('date')} | "
                 f"{gold['evidence'][:70]}")
         if gold.get("story"):
-            links.append((f"{name}#{gold['story']}", event["id"]))
+            links.append((f"{name}#{gold['story']}", event.get("happening") or event["id"]))
 
 
 def _link_scores(links: list[tuple[str, str]]) -> dict[str, float | int]:
     """Pairs of matched gold events from different articles: same story stored as one
-    event (link recall); stored as one event and same story (link precision)."""
+    happening (link recall); stored as one happening and same story (link precision). A
+    happening is one event, or the events the store clusters as one (`happening`)."""
     same_story = same_event = both = 0
     for (a_key, a_event), (b_key, b_event) in combinations(links, 2):
         a_file, a_story = a_key.split("#", 1)

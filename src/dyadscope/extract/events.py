@@ -607,7 +607,9 @@ def _what(frame: Frame, doc: Any) -> str:
     if frame.code.mode == "sign":
         head = doc[frame.head]
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        word = (objects[0] if objects else head).lower_
+        if not objects:
+            return ""  # 'the signing witnessed by Marcos': no paper named
+        word = objects[0].lower_
         return word[:-1] if word.endswith("s") and len(word) > 3 else word
     return ""
 

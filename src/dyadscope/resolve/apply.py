@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import cache, reduce
 
@@ -24,6 +24,8 @@ from dyadscope.resolve.events import (
     rule_pair,
     rule_what,
 )
+from dyadscope.resolve.happenings import Report as HappeningReport
+from dyadscope.resolve.happenings import cluster, paper_of, sentence_words
 from dyadscope.store.db import Store
 from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
 
@@ -255,6 +257,31 @@ class Writer:
             (best.value if best else None, best.precision if best else None, location,
              survivor))
         self._settle_direction(survivor)
+
+    def settle_happenings(self) -> None:
+        """Cluster the stored events into happenings afresh (resolve/happenings.py): the
+        clusters depend on the stored events only, not on the order they came in."""
+        spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+        words: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for row in self.store.rows('SELECT event_id, document_id, start, "end", text '
+                                   "FROM evidence ORDER BY event_id, document_id, start"):
+            spans[row["event_id"]].append((row["document_id"], row["start"], row["end"]))
+            words[row["event_id"]].append(sentence_words(row["text"]))
+        reports = [
+            HappeningReport(
+                id=row["id"], type=row["type"], mode=row["mode"],
+                source_country=row["source_country"], target_country=row["target_country"],
+                date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
+                status=row["status"], paper=paper_of(rule_what(row["rule"])),
+                spans=tuple(spans[row["id"]]), words=tuple(words[row["id"]]),
+            )
+            for row in self.store.rows("SELECT * FROM events ORDER BY id")
+        ]
+        with self.store.transaction():
+            self.store.execute("DELETE FROM happenings")
+            for event, (happening, reason) in sorted(cluster(reports).items()):
+                self.store.execute("INSERT INTO happenings VALUES (?,?,?)",
+                                   (event, happening, reason))
 
     def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
         if key and key in entity_of:

@@ -329,6 +329,9 @@ def _date_feature(candidate: EventCandidate, stored: StoredEvent,
         # a month holds several arms deals or projects between two states
         many = candidate.type in DISTINCT_IN_ONE_ARTICLE
         return ("same_month", settings().weights["same_month"] / (2 if many else 1))
+    if candidate.status == stored.status == "ongoing" and (mine is None or theirs is None):
+        # "the US remains Taiwan's main arms supplier": one standing relation, whenever told
+        return ("standing", settings().weights["standing"])
     mine_window = _window(mine, {published.value} if published else set())
     their_window = _window(theirs, set(stored.published))
     if mine_window is None or their_window is None:

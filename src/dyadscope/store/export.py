@@ -105,8 +105,10 @@ def events(store: Store) -> list[dict[str, Any]]:
     actors: dict[str, list[str]] = defaultdict(list)
     for row in store.rows("SELECT * FROM event_actors ORDER BY entity_id"):
         actors[row["event_id"]].append(row["entity_id"])
+    happenings = {row["event_id"]: row for row in store.rows("SELECT * FROM happenings")}
     result = []
     for row in store.rows("SELECT * FROM events ORDER BY date IS NULL, date, id"):
+        happening = happenings.get(row["id"])
         items = evidence[row["id"]]
         result.append({
             "id": row["id"], "type": row["type"], "mode": row["mode"],
@@ -120,6 +122,8 @@ def events(store: Store) -> list[dict[str, Any]]:
             "outlets": sorted({i["outlet"] or i["source"] for i in items}),
             "corroboration": len({i["document"] for i in items}),
             "links": links[row["id"]],
+            "happening": happening["happening"] if happening else row["id"],
+            "happening_reason": happening["reason"] if happening else None,
         })
     return result
 

@@ -89,6 +89,16 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE events ADD COLUMN target_sector TEXT
         """,
     ),
+    (
+        "0003_happenings",
+        """
+        CREATE TABLE happenings (
+            event_id TEXT PRIMARY KEY, happening TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX happenings_happening ON happenings(happening)
+        """,
+    ),
 ]
 
 

@@ -311,11 +311,13 @@ def event_records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
     evidence, actors = _event_evidence(store, wanted), _event_actors(store, wanted)
     quantities = _event_quantities(store, wanted)
     links = _event_links(store, wanted)
+    happenings = {row["event_id"]: row for row in store.rows(
+        f"SELECT * FROM happenings WHERE event_id IN {each('ids')}", wanted)}
     people = {row[k] for row in rows for k in ("source", "target") if row[k]}
     known = names(store, people.union(*actors.values()))
     return [
         _event(row, evidence[row["id"]], actors[row["id"]], quantities[row["id"]], known,
-               links[row["id"]])
+               links[row["id"]], happenings.get(row["id"]))
         for row in rows
     ]
 
@@ -335,6 +337,7 @@ def _event_links(store: Store, wanted: dict[str, str]) -> dict[str, list[dict[st
 def _event(
     row: dict[str, Any], items: list[dict[str, Any]], actors: list[str],
     quantities: list[dict[str, Any]], known: dict[str, str], links: list[dict[str, Any]],
+    happening: dict[str, Any] | None,
 ) -> dict[str, Any]:
     return {
         "id": row["id"], "type": row["type"], "mode": row["mode"],
@@ -347,6 +350,8 @@ def _event(
         "outlets": sorted({i["outlet"] or i["source"] for i in items}),
         "corroboration": len({i["document"] for i in items}),
         "links": links,
+        "happening": happening["happening"] if happening else row["id"],
+        "happening_reason": happening["reason"] if happening else None,
         "source_name": known.get(row["source"]) or row["source_country"],
         "target_name": known.get(row["target"]) or row["target_country"],
         "actor_names": [known.get(a, a) for a in actors],
@@ -405,7 +410,7 @@ def timeline_entry(event: dict[str, Any]) -> dict[str, Any]:
             {k: item[k] for k in ("document", "start", "end", "text", "outlet", "source")}
             for item in event["evidence"]
         ],
-        "corroboration": event["corroboration"],
+        "corroboration": event["corroboration"], "happening": event["happening"],
         "source": event["source"], "target": event["target"],
         "source_name": event["source_name"], "target_name": event["target_name"],
         "actor_names": event["actor_names"],
