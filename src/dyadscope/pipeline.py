@@ -114,6 +114,7 @@ def ingest(
             writer.write(extraction, identifier, replace=again)
             report.stored += 1
             report.refreshed += again
+    writer.recluster()
     writer.settle_happenings()
     report.stale = store.stale_documents(identifier)
     return report

@@ -610,3 +610,14 @@ def test_a_promised_response_and_an_announced_retaliation_are_threats() -> None:
                if e.type == "THREATEN"}
     assert threats == {("RUS", "NOR", "occurred")}
     assert not [e for e in found if e.type in ("AGREE", "ASSAULT")]
+
+
+def test_the_paper_signed_is_named_a_set_of_papers_or_none() -> None:
+    from dyadscope.resolve.events import rule_what
+
+    def papers(body: str) -> set[str | None]:
+        return {rule_what(e.rule) for e in events_of(body) if e.mode == "sign"}
+
+    assert papers("Chile and Peru signed a joint statement on Monday.") == {"statement"}
+    assert papers("Chile and Peru signed 12 cooperation documents on Monday.") == {"package"}
+    assert papers("Before the signing, the presidents of Chile and Peru met in Lima.") == {None}

@@ -267,3 +267,61 @@ def test_a_standing_relation_told_without_dates_is_one_event() -> None:
     # an undated act that occurred needs its articles' days to be placed
     occurred = dict(supplier, status="occurred")
     assert merge_reason(candidate(**occurred), frozenset(), "doc-b", stored(**occurred)) is None
+
+
+def _grouping(db: Path) -> tuple[frozenset, frozenset]:
+    """The reports (document, start, type) of each event and of each happening."""
+    events = api.export(db)["events"]
+    by_event: dict[str, set] = {}
+    by_happening: dict[str, set] = {}
+    for event in events:
+        reports = {(v["document"], v["start"], event["type"]) for v in event["evidence"]}
+        by_event.setdefault(event["id"], set()).update(reports)
+        by_happening.setdefault(event["happening"], set()).update(reports)
+    return (frozenset(frozenset(v) for v in by_event.values()),
+            frozenset(frozenset(v) for v in by_happening.values()))
+
+
+def test_the_dev_articles_give_the_same_events_in_any_order_and_runs(
+        shared_dir: Path, tmp_path: Path) -> None:
+    files = sorted((shared_dir / "dev").glob("*.txt")) + sorted(
+        (shared_dir / "seeds").glob("*.txt"))
+    at_once = tmp_path / "at-once.db"
+    api.ingest(files, at_once)
+    one_by_one = tmp_path / "one-by-one.db"
+    for path in reversed(files):
+        api.ingest([path], one_by_one)
+    first, second = _grouping(at_once), _grouping(one_by_one)
+    assert len(first[0]) > 100 and len(first[1]) < len(first[0])
+    assert first == second
+    ids = {e["id"] for e in api.export(at_once)["events"]}
+    assert ids == {e["id"] for e in api.export(one_by_one)["events"]}
+
+
+def test_one_paper_dated_a_day_apart_in_one_article_is_one_signing() -> None:
+    statement = {"type": "SUPPORT", "mode": "sign", "rule": "cameo:057:signed:statement:CHN-SRB",
+                 "date": PartialDate("2025-03-07", "day")}
+    same_article = {"documents": frozenset({"doc-b"}), "type": "SUPPORT", "mode": "sign"}
+    reason = merge_reason(candidate(**statement), frozenset(), "doc-b",
+                          stored(**same_article, what="statement"))
+    assert reason is not None and "one paper" in reason
+    assert merge_reason(candidate(**statement), frozenset(), "doc-b",
+                        stored(**same_article, what="protocol")) is None
+    assert merge_reason(candidate(**statement), frozenset(), "doc-b",
+                        stored(**same_article, what="statement",
+                               date=PartialDate("2025-03-01", "day"))) is None
+
+
+def test_events_stored_before_reports_were_kept_are_left_as_they_are(tmp_path: Path) -> None:
+    for name, day in (("a.txt", "Monday"), ("b.txt", "Monday")):
+        (tmp_path / name).write_text(
+            f"Treaty signed\nMarch 4, 2025\nChile and Peru signed a trade treaty in Lima on "
+            f"{day}, officials in {name[0]} said.\n", encoding="utf-8")
+    db = tmp_path / "old.db"
+    api.ingest([tmp_path / "a.txt"], db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM reports")  # as a database from before migration 0004
+    api.ingest([tmp_path / "b.txt"], db)
+    with sqlite3.connect(db) as conn:
+        documents = conn.execute("SELECT COUNT(DISTINCT document_id) FROM evidence").fetchone()
+    assert documents == (2,)

@@ -609,6 +609,9 @@ def _what(frame: Frame, doc: Any) -> str:
         objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         if not objects:
             return ""  # 'the signing witnessed by Marcos': no paper named
+        if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("1", "one")
+               for c in objects[0].children):
+            return "package"  # '28 cooperation documents': a set of papers, not one paper
         word = objects[0].lower_
         return word[:-1] if word.endswith("s") and len(word) > 3 else word
     return ""

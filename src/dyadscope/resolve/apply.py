@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, reduce
 
 from dyadscope.knowledge import Knowledge
@@ -43,13 +44,40 @@ def load_index(store: Store) -> EntityIndex:
     return EntityIndex([EntityRecord(**row) for row in rows])
 
 
+Block = tuple[str, tuple[str, str]]  # a PLOVER type and an unordered country pair
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One event report with its sides resolved to stored entities."""
+
+    candidate: EventCandidate
+    actors: frozenset[str]
+    counterpart: str | None  # the person the report names as its target
+    source: str | None
+    target: str | None
+    text: str  # the evidence sentence
+
+    @property
+    def block(self) -> Block:
+        return block_of(self.candidate.type, self.candidate.source_country,
+                        self.candidate.target_country)
+
+
+def block_of(kind: str, source: str | None, target: str | None) -> Block:
+    first, second = sorted((source or "", target or ""))
+    return kind, (first, second)
+
+
 class Writer:
-    """Writes extractions; holds the entity index between documents of one run."""
+    """Writes extractions; holds the entity index between documents of one run, and the
+    blocks of events (type and country pair) the run's reports fell into."""
 
     def __init__(self, store: Store, knowledge: Knowledge) -> None:
         self.store = store
         self.knowledge = knowledge
         self.index = load_index(store)
+        self.blocks: set[Block] = set()
 
     def write(self, extraction: Extraction, run_id: str, replace: bool = False) -> None:
         """Store one document's extraction in one transaction; `replace` first removes
@@ -57,6 +85,10 @@ class Writer:
         document = extraction.document
         with self.store.transaction():
             if replace:
+                self.blocks.update(block_of(r["type"], r["source_country"], r["target_country"])
+                                   for r in self.store.rows(
+                                       "SELECT type, source_country, target_country FROM "
+                                       "reports WHERE document_id = ?", (document.id,)))
                 self.store.forget_document(document.id)
             self.store.insert_document(document, run_id)
             entity_of = self._entities(extraction)
@@ -116,23 +148,45 @@ class Writer:
 
     def _events(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
         document = extraction.document
+        reports = [self._resolved(candidate, entity_of, document.text)
+                   for candidate in extraction.events]
+        for report in reports:
+            self._save_report(document.id, report)
+        self._place(document.id, document.published, reports)
+
+    def _resolved(self, candidate: EventCandidate, entity_of: dict[str, str],
+                  text: str) -> Report:
+        actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
+        counterpart = (entity_of.get(candidate.target_key)
+                       if (candidate.target_key or "").startswith("person:") else None)
+        report = Report(
+            candidate, actors, counterpart,
+            self._side(candidate.source_key, candidate.source_country, entity_of),
+            self._side(candidate.target_key, candidate.target_country, entity_of),
+            text[candidate.evidence.start:candidate.evidence.end],
+        )
+        self.blocks.add(report.block)
+        return report
+
+    def _place(self, document_id: str, published: PartialDate | None,
+               reports: list[Report]) -> None:
+        """Join each report of one document to the stored event it tells, or store it as
+        a new event; then settle the events it touched with other articles' events."""
         touched: set[str] = set()
-        for candidate in extraction.events:
-            actors = frozenset(entity_of[k] for k in candidate.actor_keys if k in entity_of)
-            counterpart = (entity_of.get(candidate.target_key)
-                           if (candidate.target_key or "").startswith("person:") else None)
-            merged = self._find_merge(candidate, actors, document.id, counterpart,
-                                      document.published)
+        for report in reports:
+            candidate = report.candidate
+            merged = self._find_merge(candidate, report.actors, document_id,
+                                      report.counterpart, published)
             if merged is None:
-                identifier = event_id(document.id, candidate)
-                self._insert_event(identifier, candidate, entity_of)
+                identifier = event_id(document_id, candidate)
+                self._insert_event(identifier, report)
             else:
                 identifier, reason, score = merged
-                self._update_event(identifier, candidate, document.id, reason, score)
-            for actor in actors:
+                self._update_event(identifier, candidate, document_id, reason, score)
+            for actor in report.actors:
                 self.store.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?)",
                                    (identifier, actor))
-            self._insert_evidence(identifier, candidate, document)
+            self._insert_evidence(identifier, report, document_id)
             if merged is not None:
                 self._settle_direction(identifier)
                 touched.add(identifier)  # it changed; a new event was compared as its report
@@ -143,18 +197,23 @@ class Writer:
         counterpart: str | None = None, published: PartialDate | None = None,
     ) -> tuple[str, str, float] | None:
         """The stored event the candidate reports, with the reason and score of the join:
-        the best-scored one, the oldest on a tie, so that the choice does not depend on
-        the order the database returns rows in."""
-        best: tuple[str, str, float] | None = None
+        one its own article already tells if any (an article tells its happening one way;
+        the event then meets other articles' events as a whole), else the best-scored one;
+        the oldest on a tie, so that the choice does not depend on the order the database
+        returns rows in."""
+        best: tuple[tuple[bool, float], str, str, float] | None = None
         for stored in self._stored_like(candidate.type, candidate.source_country,
                                         candidate.target_country,
                                         years=_years_around(candidate.date, published),
                                         document=document_id):
             verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
                                     published)
-            if verdict is not None and (best is None or verdict[1] > best[2]):
-                best = (stored.id, *verdict)
-        return best
+            if verdict is None:
+                continue
+            rank = (document_id in stored.documents, verdict[1])
+            if best is None or rank > best[0]:
+                best = (rank, stored.id, *verdict)
+        return best[1:] if best else None
 
     def _stored_like(self, kind: str, source: str | None, target: str | None,
                      years: tuple[int, int] | None = None,
@@ -258,6 +317,62 @@ class Writer:
              survivor))
         self._settle_direction(survivor)
 
+    def recluster(self) -> None:
+        """Form the events of each block this run touched again from all its stored
+        reports, article by article in a fixed order (publication day, then document id):
+        the events then depend on which articles were ingested, not on their order or on
+        how they were split into runs. A block holding reports stored before reports were
+        kept (an older database) is left as it is."""
+        for block in sorted(self.blocks):
+            with self.store.transaction():
+                self._recluster(block)
+        self.blocks.clear()
+
+    def _recluster(self, block: Block) -> None:
+        kind, (first, second) = block
+        pair = ("type = ? AND ((source_country IS ? AND target_country IS ?) OR "
+                "(source_country IS ? AND target_country IS ?))")
+        params = (kind, first or None, second or None, second or None, first or None)
+        events = [r["id"] for r in self.store.rows(f"SELECT id FROM events WHERE {pair}",
+                                                   params)]
+        wanted = {"ids": json.dumps(events)}
+        inside = "IN (SELECT value FROM json_each(:ids))"
+        if self.store.rows(
+                f"SELECT 1 FROM evidence v WHERE v.event_id {inside} AND NOT EXISTS "
+                "(SELECT 1 FROM reports r WHERE r.document_id = v.document_id AND "
+                "r.start = v.start AND r.rule = v.rule) LIMIT 1", wanted):
+            return
+        documents = sorted({r["document_id"] for r in self.store.rows(
+            f"SELECT document_id FROM evidence WHERE event_id {inside}", wanted)})
+        for table in ("evidence", "event_actors", "event_links"):
+            self.store.execute(f"DELETE FROM {table} WHERE event_id {inside}", wanted)
+        self.store.execute(f"UPDATE quantities SET event_id = NULL WHERE event_id {inside}",
+                           wanted)
+        self.store.execute(f"DELETE FROM events WHERE id {inside}", wanted)
+        rows = self.store.rows(
+            f"SELECT r.*, d.published, d.published_precision FROM reports r JOIN documents d "
+            f"ON d.id = r.document_id WHERE r.{pair.replace(' OR (', ' OR (r.')} "
+            "ORDER BY d.published IS NULL, d.published, r.document_id, r.start, r.rule",
+            params)
+        by_document: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            by_document[row["document_id"]].append(row)
+        for document_id, group in by_document.items():
+            head = group[0]
+            published = (PartialDate(head["published"], head["published_precision"])
+                         if head["published"] else None)
+            self._place(document_id, published, [_stored_report(row) for row in group])
+        for document_id in sorted(set(documents) | set(by_document)):
+            for row in self.store.rows(
+                    'SELECT start, "end" FROM quantities WHERE document_id = ? AND '
+                    "event_id IS NULL", (document_id,)):
+                found = self._event_around(document_id, Span(row["start"], row["end"]))
+                if found:
+                    self.store.execute(
+                        "UPDATE quantities SET event_id = ? WHERE document_id = ? AND "
+                        'start = ? AND "end" = ?', (found, document_id, row["start"],
+                                                    row["end"]))
+
     def settle_happenings(self) -> None:
         """Cluster the stored events into happenings afresh (resolve/happenings.py): the
         clusters depend on the stored events only, not on the order they came in."""
@@ -293,15 +408,14 @@ class Writer:
         self._save_entity(record)
         return record.id
 
-    def _insert_event(self, identifier: str, c: EventCandidate, entity_of: dict[str, str]) -> None:
-        source = self._side(c.source_key, c.source_country, entity_of)
-        target = self._side(c.target_key, c.target_country, entity_of)
+    def _insert_event(self, identifier: str, report: Report) -> None:
+        c = report.candidate
         self.store.execute(
             "INSERT OR IGNORE INTO events (id, type, mode, context, source, target, "
             "source_country, target_country, date, date_precision, status, location, score, "
             "rule, source_sector, target_sector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (identifier, c.type, c.mode, c.context, source, target, c.source_country,
-             c.target_country,
+            (identifier, c.type, c.mode, c.context, report.source, report.target,
+             c.source_country, c.target_country,
              c.date.value if c.date else None, c.date.precision if c.date else None,
              c.status, c.location, c.score, c.rule, c.source_sector, c.target_sector),
         )
@@ -322,12 +436,27 @@ class Writer:
             (identifier, document_id, c.evidence.start, score, reason),
         )
 
-    def _insert_evidence(self, identifier: str, c: EventCandidate, document) -> None:  # noqa: ANN001
-        text = document.text[c.evidence.start : c.evidence.end]
+    def _insert_evidence(self, identifier: str, report: Report, document_id: str) -> None:
+        c = report.candidate
         self.store.execute(
             "INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?)",
-            (identifier, document.id, c.evidence.start, c.evidence.end, text,
+            (identifier, document_id, c.evidence.start, c.evidence.end, report.text,
              c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None),
+        )
+
+    def _save_report(self, document_id: str, report: Report) -> None:
+        """Keep each report as extraction found it, so that its events can be formed
+        again from all reports in one fixed order (`recluster`)."""
+        c = report.candidate
+        self.store.execute(
+            "INSERT OR IGNORE INTO reports VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (document_id, c.evidence.start, c.evidence.end, c.type, c.rule, c.mode, c.context,
+             report.source, report.target, c.source_country, c.target_country,
+             c.source_sector, c.target_sector, c.date.value if c.date else None,
+             c.date.precision if c.date else None, c.status, c.location, c.score,
+             c.trigger.start, c.trigger.end, json.dumps(sorted(report.actors)),
+             report.counterpart, report.text),
         )
 
     def _settle_direction(self, identifier: str) -> None:
@@ -368,6 +497,21 @@ class Writer:
                 (document.id, quote.span.start, quote.span.end, quote.text,
                  entity_of.get(quote.speaker or "")),
             )
+
+
+def _stored_report(row: dict) -> Report:
+    date = PartialDate(row["date"], row["date_precision"]) if row["date"] else None
+    candidate = EventCandidate(
+        type=row["type"], mode=row["mode"], context=row["context"],
+        source_country=row["source_country"], target_country=row["target_country"],
+        source_key=None, target_key=None, actor_keys=(),
+        trigger=Span(row["trigger_start"], row["trigger_end"]),
+        evidence=Span(row["start"], row["end"]), date=date, status=row["status"],
+        location=row["location"], rule=row["rule"], score=row["score"],
+        source_sector=row["source_sector"], target_sector=row["target_sector"],
+    )
+    return Report(candidate, frozenset(json.loads(row["actors"])), row["counterpart"],
+                  row["source"], row["target"], row["text"])
 
 
 def _years_around(when: PartialDate | None,

@@ -158,7 +158,9 @@ def _within_article(candidate: EventCandidate, actors: frozenset[str], stored: S
     if counterpart and stored.actors and counterpart not in stored.actors:
         return None  # "Putin later held talks with Trong": another meeting of the visit
     fit = dates_compatible(candidate.date, stored.date, 0)
-    if fit is False and not (shared and _one_trip(candidate, stored)):
+    one_paper = bool(what and what == their_what and dates_compatible(
+        candidate.date, stored.date))  # "we signed the statement today", told a day later
+    if fit is False and not (shared and _one_trip(candidate, stored)) and not one_paper:
         return None
     if (candidate.type in DISTINCT_IN_ONE_ARTICLE and not shared
             and not _same_day(candidate, stored)):
@@ -169,7 +171,8 @@ def _within_article(candidate: EventCandidate, actors: frozenset[str], stored: S
     if all(places) and places[0] != places[1] and not shared and not _same_day(candidate, stored):
         return None
     if fit is False:
-        return "one trip in one article: the same visitors, days apart"
+        return ("one paper signed, dated a day or two apart in one article" if one_paper
+                else "one trip in one article: the same visitors, days apart")
     if fit is True:
         when = candidate.date.value if candidate.date else "?"
         return f"same type, mode and countries; dates agree ({when})" + (

@@ -84,7 +84,7 @@ class Store:
         events = [r[0] for r in self.conn.execute(
             "SELECT DISTINCT event_id FROM evidence WHERE document_id = ?", (document_id,))]
         for table in ("evidence", "event_links", "quantities", "quotes", "mentions", "roles",
-                      "entity_links"):
+                      "entity_links", "reports"):
             self.conn.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         for event in events:
             if self.conn.execute("SELECT 1 FROM evidence WHERE event_id = ?",

@@ -99,6 +99,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX happenings_happening ON happenings(happening)
         """,
     ),
+    (
+        "0004_reports",
+        """
+        CREATE TABLE reports (
+            document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL, type TEXT NOT NULL, rule TEXT NOT NULL, mode TEXT,
+            context TEXT, source TEXT, target TEXT, source_country TEXT, target_country TEXT,
+            source_sector TEXT, target_sector TEXT, date TEXT, date_precision TEXT,
+            status TEXT NOT NULL, location TEXT, score REAL, trigger_start INTEGER,
+            trigger_end INTEGER, actors TEXT NOT NULL, counterpart TEXT, text TEXT NOT NULL,
+            PRIMARY KEY (document_id, start, "end", type, rule)
+        );
+        CREATE INDEX reports_block ON reports(type, source_country, target_country)
+        """,
+    ),
 ]
 
 
