@@ -621,3 +621,14 @@ def test_the_paper_signed_is_named_a_set_of_papers_or_none() -> None:
     assert papers("Chile and Peru signed a joint statement on Monday.") == {"statement"}
     assert papers("Chile and Peru signed 12 cooperation documents on Monday.") == {"package"}
     assert papers("Before the signing, the presidents of Chile and Peru met in Lima.") == {None}
+
+
+def test_warplanes_that_bomb_employ_aerial_weapons() -> None:
+    found = events_of("A Chilean F-16 fighter jet bombed Peruvian positions on Monday.")
+    assert [(e.type, e.mode) for e in found] == [("ASSAULT", "heavy-weapons")]
+
+
+def test_a_full_stop_without_a_space_still_ends_the_sentence() -> None:
+    found = events_of("The deal follows Chile's invasion of Peru.Santiago will build new "
+                      "tanks next year.")
+    assert [e.status for e in found if e.type == "ASSAULT"] == ["occurred"]

@@ -325,3 +325,21 @@ def test_events_stored_before_reports_were_kept_are_left_as_they_are(tmp_path: P
     with sqlite3.connect(db) as conn:
         documents = conn.execute("SELECT COUNT(DISTINCT document_id) FROM evidence").fetchone()
     assert documents == (2,)
+
+
+def test_agency_copy_reprinted_by_two_outlets_counts_as_evidence() -> None:
+    from dyadscope.resolve.events import link_score
+
+    war = {"type": "ASSAULT", "mode": None, "location": None,
+           "date": PartialDate("2022", "year")}
+    sentence = "It follows a deal signed amid a push after Chile's invasion of Peru in 2022."
+    week = {"published": frozenset({"2025-08-01"})}
+    copied = link_score(candidate(**war), frozenset(), stored(**war, **week,
+                        texts=frozenset({sentence})), published=PartialDate("2025-08-02", "day"),
+                        texts=frozenset({sentence.replace("a deal", "the deal")}))
+    assert copied is not None and ("same_words", 2.0) in copied.features
+    assert copied.score >= 2.5
+    retold = link_score(candidate(**war), frozenset(), stored(**war, **week,
+                        texts=frozenset({sentence})), published=PartialDate("2025-08-02", "day"),
+                        texts=frozenset({"Chile invaded Peru three years ago."}))
+    assert retold is not None and retold.score < 2.5

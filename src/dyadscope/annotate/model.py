@@ -71,6 +71,20 @@ def split_glued_words(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def glued_sentence_starts(doc: Any) -> Any:
+    """Copy that lost a space after a full stop ('invasion of Ukraine.Hyundai Rotem will
+    build …') runs two sentences into one, and the second one's tense and sides leak into
+    the first: a word, a full stop and a capitalised word with no space between them start
+    a sentence."""
+    for i in range(2, len(doc)):
+        word, stop, token = doc[i - 2], doc[i - 1], doc[i]
+        if (stop.text == "." and not word.whitespace_ and not stop.whitespace_
+                and len(word) > 1 and word.text[-1].islower() and token.is_title
+                and len(token) > 1):
+            token.is_sent_start = True
+    return doc
+
+
 def ruler_patterns(knowledge: Knowledge) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
 
@@ -136,12 +150,16 @@ def load_pipeline(knowledge: Knowledge) -> Any:
     """The fast pipeline: sentences, gazetteer entities, then the statistical NER."""
     _use_fast_ops()
     import spacy
+    from spacy.language import Language
 
     _, path = model_path()
     verify_model(path)
     nlp = spacy.load(path, exclude=FAST_EXCLUDE)
     split_glued_words(nlp)
     nlp.enable_pipe("senter")
+    if "glued_sentence_starts" not in Language.factories:
+        Language.component("glued_sentence_starts", func=glued_sentence_starts)
+    nlp.add_pipe("glued_sentence_starts", after="senter")
     ruler = nlp.add_pipe(
         "entity_ruler", name="gazetteer", before="ner", config={"overwrite_ents": True}
     )

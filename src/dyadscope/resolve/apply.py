@@ -176,7 +176,7 @@ class Writer:
         for report in reports:
             candidate = report.candidate
             merged = self._find_merge(candidate, report.actors, document_id,
-                                      report.counterpart, published)
+                                      report.counterpart, published, report.text)
             if merged is None:
                 identifier = event_id(document_id, candidate)
                 self._insert_event(identifier, report)
@@ -195,6 +195,7 @@ class Writer:
     def _find_merge(
         self, candidate: EventCandidate, actors: frozenset[str], document_id: str,
         counterpart: str | None = None, published: PartialDate | None = None,
+        text: str = "",
     ) -> tuple[str, str, float] | None:
         """The stored event the candidate reports, with the reason and score of the join:
         one its own article already tells if any (an article tells its happening one way;
@@ -207,7 +208,7 @@ class Writer:
                                         years=_years_around(candidate.date, published),
                                         document=document_id):
             verdict = merge_verdict(candidate, actors, document_id, stored, counterpart,
-                                    published)
+                                    published, frozenset({text} if text else ()))
             if verdict is None:
                 continue
             rank = (document_id in stored.documents, verdict[1])
@@ -243,6 +244,8 @@ class Writer:
         for row in rows:
             actors = {r["entity_id"] for r in self.store.rows(
                 "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
+            texts = {r["text"] for r in self.store.rows(
+                "SELECT text FROM evidence WHERE event_id = ?", (row["id"],))}
             found.append(StoredEvent(
                 id=row["id"], type=row["type"], mode=row["mode"],
                 source_country=row["source_country"], target_country=row["target_country"],
@@ -252,7 +255,7 @@ class Writer:
                 what=rule_what(row["rule"]),
                 days=frozenset(d for d in (row["days"] or "").split(",") if len(d) == 10),
                 published=frozenset(p for p in (row["pubs"] or "").split(",") if p),
-                rule=row["rule"],
+                rule=row["rule"], texts=frozenset(texts),
             ))
         return found
 
@@ -291,7 +294,8 @@ class Writer:
             evidence=Span(0, 0), date=event.date, status=event.status,  # type: ignore[arg-type]
             location=event.location, rule=event.rule or "",
         )
-        return merge_verdict(as_report, event.actors, "", other, None, _first_published(event))
+        return merge_verdict(as_report, event.actors, "", other, None, _first_published(event),
+                             event.texts)
 
     def _absorb(self, survivor: str, absorbed: str, reason: str, score: float) -> None:
         for row in self.store.rows("SELECT document_id, start FROM evidence WHERE event_id = ?",

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from dyadscope.knowledge import load_json_data
 from dyadscope.types import EventCandidate, PartialDate
 
@@ -39,6 +41,7 @@ class StoredEvent:
     days: frozenset[str] = frozenset()  # the day-precision dates its reports give
     published: frozenset[str] = frozenset()  # its documents' publication dates
     rule: str | None = None
+    texts: frozenset[str] = frozenset()  # its reports' sentences
 
 
 def rule_what(rule: str | None) -> str | None:
@@ -117,13 +120,15 @@ def _same_day(candidate: EventCandidate, stored: StoredEvent) -> bool:
 def merge_verdict(
     candidate: EventCandidate, actors: frozenset[str], document_id: str, stored: StoredEvent,
     counterpart: str | None = None, published: PartialDate | None = None,
+    texts: frozenset[str] = frozenset(),
 ) -> tuple[str, float] | None:
     """Why the candidate is the stored happening and the score of the join, or None when
     they stay apart: across articles the scored link decides, within one article the
     rules of `_within_article` (score 1). `counterpart` is the entity of the person the
-    candidate names as its target; `published` its document's publication date."""
+    candidate names as its target; `published` its document's publication date; `texts`
+    the sentences that report it."""
     if document_id not in stored.documents:
-        link = link_score(candidate, actors, stored, counterpart, published)
+        link = link_score(candidate, actors, stored, counterpart, published, texts)
         if link is None or link.score < settings().threshold:
             return None
         return link.reason(), link.score
@@ -201,6 +206,7 @@ class LinkSettings:
     agreements: frozenset[str]  # an agreement reached is a happening, not a statement
     generic_papers: frozenset[str]  # a signing that names no paper ('the documents')
     paper_kin: dict[str, str]  # one paper by kin words: a joint declaration is a statement
+    same_words_ratio: float  # sentences this alike are one agency's copy
 
 
 @cache
@@ -215,6 +221,7 @@ def settings() -> LinkSettings:
         frequent_day_share=float(data["frequent_day_share"]),
         agreements=frozenset(data["agreements"]),
         generic_papers=frozenset(data["generic_papers"]), paper_kin=dict(data["paper_kin"]),
+        same_words_ratio=float(data["same_words_ratio"]),
     )
 
 
@@ -234,6 +241,7 @@ class Link:
 def link_score(
     candidate: EventCandidate, actors: frozenset[str], stored: StoredEvent,
     counterpart: str | None = None, published: PartialDate | None = None,
+    texts: frozenset[str] = frozenset(),
 ) -> Link | None:
     """The scored evidence that a report in another article is the stored happening, or
     None when a guard parts them: another type, country pair or status; another
@@ -285,6 +293,10 @@ def link_score(
         if what != their_what:
             return None  # a joint statement and a trade protocol: two papers, two signings
         features.append(("same_object", weights["same_object"]))
+    if texts and stored.texts and max(
+            fuzz.ratio(mine, theirs) for mine in texts for theirs in stored.texts
+    ) >= 100 * config.same_words_ratio:
+        features.append(("same_words", weights["same_words"]))  # wire copy, reprinted
     if candidate.type in config.frequent_types:
         pass  # clashes and raids recur daily along a front: the day alone is weak
     elif _is_happening(candidate) or candidate.type in config.agreements:
