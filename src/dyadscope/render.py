@@ -128,11 +128,12 @@ def outlets_table(report: OutletReport) -> Table:
 
 
 def event_outlets_table(report: OutletReport) -> Table:
-    table = Table(title="events reported by more than one document", show_lines=True)
+    table = Table(title="events reported by more than one document or part of a happening",
+                  show_lines=True)
     for column in ("date", "type", "who → whom", "documents", "outlets", "joined because"):
         table.add_column(column, overflow="fold")
     for event in report.events:
-        if event.documents > 1:
+        if event.documents > 1 or any(j.startswith("one happening") for j in event.joins):
             table.add_row(event.date or "?", event.type,
                           who(event.source_country, event.target_country),
                           str(event.documents), "\n".join(event.outlets),

@@ -108,3 +108,17 @@ def test_spellings_compare_names_without_titles_or_accents() -> None:
     assert spelled_apart(["Viktor Khrenin"], ["Viktar Chrenin", "Chrenin"])
     assert not spelled_apart(["General Phan Văn Giang"], ["Phan Van Giang", "Giang"])
     assert not spelled_apart(["Lukashenko"], ["Alexander Lukashenko"])
+
+
+def test_outlets_say_why_events_of_other_types_are_one_happening(tmp_path) -> None:  # noqa: ANN001
+    from dyadscope import api
+    from dyadscope.analyse.outlets import event_outlets
+
+    (tmp_path / "a.txt").write_text(
+        "Arms deal\nMarch 3, 2025\nChile on Monday signed a contract to buy 40 K9 howitzers "
+        "from South Korea.\n", encoding="utf-8")
+    db = tmp_path / "store.db"
+    api.ingest([tmp_path / "a.txt"], db)
+    joins = [event_outlets(e).joins for e in api.export(db)["events"]]
+    assert len(joins) == 2
+    assert all(any("one happening with" in j for j in found) for found in joins)

@@ -110,7 +110,9 @@ def event_outlets(event: dict[str, Any]) -> EventOutlets:
         event["id"], event["date"], event["type"], event["source_country"],
         event["target_country"], tuple(event["outlets"]), event["corroboration"],
         tuple(sorted({link["reason"] for link in event.get("links", [])
-                      if link["reason"].startswith("link score")})),
+                      if link["reason"].startswith("link score")})) + tuple(
+            f"one happening with {event['happening']}: {event['happening_reason']}"
+            for _ in [0] if event.get("happening_reason")),
     )
 
 
