@@ -15,6 +15,7 @@ from functools import cache
 from itertools import combinations
 
 from dyadscope.knowledge import load_json_data
+from dyadscope.resolve.events import dates_compatible
 from dyadscope.types import PartialDate
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -79,13 +80,6 @@ def paper_of(what: str | None) -> str | None:
     return settings().paper_kin.get(what, what)
 
 
-def _dates_fit(a: Report, b: Report) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    coarse = min(len(a.date.value), len(b.date.value))
-    return a.date.value[:coarse] == b.date.value[:coarse]
-
-
 def _one_sentence(a: Report, b: Report) -> bool:
     return any(d1 == d2 and s1 < e2 and s2 < e1
                for d1, s1, e1 in a.spans for d2, s2, e2 in b.spans)
@@ -93,7 +87,8 @@ def _one_sentence(a: Report, b: Report) -> bool:
 
 def tie(a: Report, b: Report) -> str | None:
     """Why two events are one happening, or None."""
-    if a.status != b.status or not _dates_fit(a, b) or not (a.pair & b.pair):
+    if a.status != b.status or dates_compatible(a.date, b.date, 0) is False or not (
+            a.pair & b.pair):
         return None
     if a.type == b.type:
         if _one_sentence(a, b):
