@@ -34,7 +34,7 @@ def test_opening_twice_applies_nothing_new(tmp_path: Path) -> None:
     Store(db).close()
     before = recorded(db)
     with Store(db) as store:
-        assert migrate(store.conn, utc_now) == []
+        assert migrate(store, utc_now) == []
     assert recorded(db) == before
 
 

@@ -28,6 +28,7 @@ from dyadscope.resolve.events import (
 from dyadscope.resolve.happenings import Report as HappeningReport
 from dyadscope.resolve.happenings import cluster, paper_of, sentence_words
 from dyadscope.store.db import Store
+from dyadscope.store.writer import StoreWriter
 from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
 
 
@@ -40,8 +41,7 @@ def canonical_names(knowledge: Knowledge) -> dict[str, str]:
 
 
 def load_index(store: Store) -> EntityIndex:
-    rows = store.rows("SELECT id, type, name, country, key FROM entities")
-    return EntityIndex([EntityRecord(**row) for row in rows])
+    return EntityIndex([EntityRecord(**row) for row in StoreWriter(store).entities()])
 
 
 Block = tuple[str, tuple[str, str]]  # a PLOVER type and an unordered country pair
@@ -75,6 +75,7 @@ class Writer:
 
     def __init__(self, store: Store, knowledge: Knowledge) -> None:
         self.store = store
+        self.tables = StoreWriter(store)
         self.knowledge = knowledge
         self.index = load_index(store)
         self.blocks: set[Block] = set()
@@ -86,9 +87,7 @@ class Writer:
         with self.store.transaction():
             if replace:
                 self.blocks.update(block_of(r["type"], r["source_country"], r["target_country"])
-                                   for r in self.store.rows(
-                                       "SELECT type, source_country, target_country FROM "
-                                       "reports WHERE document_id = ?", (document.id,)))
+                                   for r in self.tables.report_blocks(document.id))
                 self.store.forget_document(document.id)
             self.store.insert_document(document, run_id)
             entity_of = self._entities(extraction)
@@ -116,35 +115,24 @@ class Writer:
                 entity_of[mention.key] = record.id
             self._save_mention(document.id, mention, entity_of[mention.key])
         for key, link in links.items():
-            self.store.execute(
-                "INSERT OR REPLACE INTO entity_links VALUES (?,?,?,?,?)",
-                (link.entity_id, key, document.id, link.score, link.reason),
-            )
+            self.tables.save_entity_link(link.entity_id, key, document.id, link.score,
+                                         link.reason)
         return entity_of
 
     def _save_entity(self, record: EntityRecord) -> None:
         if record.key not in self.index.by_key:
             self.index.add(record)
-        self.store.execute(
-            "INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?)",
-            (record.id, record.type, record.name, record.country, record.key),
-        )
+        self.tables.save_entity(record.id, record.type, record.name, record.country, record.key)
 
     def _save_mention(self, document_id: str, mention, entity: str) -> None:  # noqa: ANN001
-        self.store.execute(
-            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?)",
-            (document_id, mention.span.start, mention.span.end, mention.text, entity,
-             mention.type, mention.origin),
-        )
+        self.tables.save_mention(document_id, mention.span.start, mention.span.end,
+                                 mention.text, entity, mention.type, mention.origin)
         if not mention.origin.startswith("ref:"):  # titles are no names
-            self.store.execute("INSERT OR IGNORE INTO aliases VALUES (?,?)", (entity, mention.text))
+            self.tables.save_alias(entity, mention.text)
         if mention.type == "PERSON" and mention.role:
             # The date a role was reported is the document's date, joined at export.
             for role in mention.role.split(", "):
-                self.store.execute(
-                    "INSERT OR IGNORE INTO roles VALUES (?,?,?,?,?)",
-                    (entity, role, mention.country, None, document_id),
-                )
+                self.tables.save_role(entity, role, mention.country, document_id)
 
     def _events(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
         document = extraction.document
@@ -184,8 +172,7 @@ class Writer:
                 identifier, reason, score = merged
                 self._update_event(identifier, candidate, document_id, reason, score)
             for actor in report.actors:
-                self.store.execute("INSERT OR IGNORE INTO event_actors VALUES (?,?)",
-                                   (identifier, actor))
+                self.tables.add_actor(identifier, actor)
             self._insert_evidence(identifier, report, document_id)
             if merged is not None:
                 self._settle_direction(identifier)
@@ -222,42 +209,12 @@ class Writer:
         """The stored events of this type between these two countries; with `years`, only
         the undated ones, those dated in these years and those of `document`: a report
         can join nothing else, and a large store is not read whole."""
-        where = ("e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
-                 "(e.source_country = ? AND e.target_country = ?))")
-        params: tuple[object, ...] = (kind, source, target, target, source)
-        if years is not None:
-            where += (" AND (e.date IS NULL OR CAST(substr(e.date, 1, 4) AS INTEGER) "
-                      "BETWEEN ? AND ? OR e.id IN (SELECT event_id FROM evidence "
-                      "WHERE document_id = ?))")
-            params += (*years, document)
-        return self._stored(where, params)
+        return [_stored_event(row)
+                for row in self.tables.events_like(kind, source, target, years, document)]
 
-    def _stored(self, where: str, params: tuple[object, ...]) -> list[StoredEvent]:
-        rows = self.store.rows(
-            "SELECT e.*, group_concat(DISTINCT v.document_id) AS docs, "
-            "group_concat(DISTINCT v.date) AS days, group_concat(DISTINCT d.published) AS pubs "
-            "FROM events e JOIN evidence v ON v.event_id = e.id "
-            f"JOIN documents d ON d.id = v.document_id WHERE {where} GROUP BY e.id "
-            "ORDER BY e.id", params,
-        )
-        found = []
-        for row in rows:
-            actors = {r["entity_id"] for r in self.store.rows(
-                "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
-            texts = {r["text"] for r in self.store.rows(
-                "SELECT text FROM evidence WHERE event_id = ?", (row["id"],))}
-            found.append(StoredEvent(
-                id=row["id"], type=row["type"], mode=row["mode"],
-                source_country=row["source_country"], target_country=row["target_country"],
-                date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
-                status=row["status"], location=row["location"],
-                documents=frozenset(row["docs"].split(",")), actors=frozenset(actors),
-                what=rule_what(row["rule"]),
-                days=frozenset(d for d in (row["days"] or "").split(",") if len(d) == 10),
-                published=frozenset(p for p in (row["pubs"] or "").split(",") if p),
-                rule=row["rule"], texts=frozenset(texts),
-            ))
-        return found
+    def _stored(self, identifier: str) -> StoredEvent | None:
+        row = self.tables.event(identifier)
+        return _stored_event(row) if row else None
 
     def _settle(self, touched: set[str]) -> None:
         """Join the events a document touched with events of other articles they now
@@ -267,10 +224,9 @@ class Writer:
         pending = sorted(touched)
         while pending:
             identifier = pending.pop(0)
-            mine = self._stored("e.id = ?", (identifier,))
-            if not mine:
+            event = self._stored(identifier)
+            if event is None:
                 continue
-            event = mine[0]
             for other in self._stored_like(
                     event.type, event.source_country, event.target_country,
                     years=_years_around(event.date, _first_published(event))):
@@ -298,27 +254,13 @@ class Writer:
                              event.texts)
 
     def _absorb(self, survivor: str, absorbed: str, reason: str, score: float) -> None:
-        for row in self.store.rows("SELECT document_id, start FROM evidence WHERE event_id = ?",
-                                   (absorbed,)):
-            self.store.execute("INSERT OR IGNORE INTO event_links VALUES (?,?,?,?,?)",
-                               (survivor, row["document_id"], row["start"], score, reason))
-        for table in ("evidence", "event_actors", "event_links"):
-            self.store.execute(f"UPDATE OR IGNORE {table} SET event_id = ? WHERE event_id = ?",
-                               (survivor, absorbed))
-            self.store.execute(f"DELETE FROM {table} WHERE event_id = ?", (absorbed,))
-        self.store.execute("UPDATE quantities SET event_id = ? WHERE event_id = ?",
-                           (survivor, absorbed))
-        rows = self.store.rows("SELECT id, date, date_precision, location FROM events "
-                               "WHERE id IN (?, ?)", (survivor, absorbed))
+        rows = self.tables.event_dates((survivor, absorbed))
+        self.tables.absorb(survivor, absorbed, reason, score)
         dates = [PartialDate(r["date"], r["date_precision"]) for r in rows if r["date"]]
         best = reduce(more_precise, dates, None)
-        location = next((r["location"] for r in sorted(rows, key=lambda r: r["id"])
-                         if r["location"]), None)
-        self.store.execute("DELETE FROM events WHERE id = ?", (absorbed,))
-        self.store.execute(
-            "UPDATE events SET date = ?, date_precision = ?, location = ? WHERE id = ?",
-            (best.value if best else None, best.precision if best else None, location,
-             survivor))
+        location = next((r["location"] for r in rows if r["location"]), None)
+        self.tables.set_event_date(survivor, best.value if best else None,
+                                   best.precision if best else None, location)
         self._settle_direction(survivor)
 
     def recluster(self) -> None:
@@ -334,30 +276,11 @@ class Writer:
 
     def _recluster(self, block: Block) -> None:
         kind, (first, second) = block
-        pair = ("type = ? AND ((source_country IS ? AND target_country IS ?) OR "
-                "(source_country IS ? AND target_country IS ?))")
-        params = (kind, first or None, second or None, second or None, first or None)
-        events = [r["id"] for r in self.store.rows(f"SELECT id FROM events WHERE {pair}",
-                                                   params)]
-        wanted = {"ids": json.dumps(events)}
-        inside = "IN (SELECT value FROM json_each(:ids))"
-        if self.store.rows(
-                f"SELECT 1 FROM evidence v WHERE v.event_id {inside} AND NOT EXISTS "
-                "(SELECT 1 FROM reports r WHERE r.document_id = v.document_id AND "
-                "r.start = v.start AND r.rule = v.rule) LIMIT 1", wanted):
+        events = self.tables.block_events(kind, first or None, second or None)
+        if self.tables.has_unreported_evidence(events):
             return
-        documents = sorted({r["document_id"] for r in self.store.rows(
-            f"SELECT document_id FROM evidence WHERE event_id {inside}", wanted)})
-        for table in ("evidence", "event_actors", "event_links"):
-            self.store.execute(f"DELETE FROM {table} WHERE event_id {inside}", wanted)
-        self.store.execute(f"UPDATE quantities SET event_id = NULL WHERE event_id {inside}",
-                           wanted)
-        self.store.execute(f"DELETE FROM events WHERE id {inside}", wanted)
-        rows = self.store.rows(
-            f"SELECT r.*, d.published, d.published_precision FROM reports r JOIN documents d "
-            f"ON d.id = r.document_id WHERE r.{pair.replace(' OR (', ' OR (r.')} "
-            "ORDER BY d.published IS NULL, d.published, r.document_id, r.start, r.rule",
-            params)
+        documents = self.tables.forget_events(events)
+        rows = self.tables.block_reports(kind, first or None, second or None)
         by_document: dict[str, list[dict]] = defaultdict(list)
         for row in rows:
             by_document[row["document_id"]].append(row)
@@ -367,23 +290,17 @@ class Writer:
                          if head["published"] else None)
             self._place(document_id, published, [_stored_report(row) for row in group])
         for document_id in sorted(set(documents) | set(by_document)):
-            for row in self.store.rows(
-                    'SELECT start, "end" FROM quantities WHERE document_id = ? AND '
-                    "event_id IS NULL", (document_id,)):
-                found = self._event_around(document_id, Span(row["start"], row["end"]))
+            for row in self.tables.unlinked_quantities(document_id):
+                found = self.tables.event_around(document_id, row["start"], row["end"])
                 if found:
-                    self.store.execute(
-                        "UPDATE quantities SET event_id = ? WHERE document_id = ? AND "
-                        'start = ? AND "end" = ?', (found, document_id, row["start"],
-                                                    row["end"]))
+                    self.tables.link_quantity(document_id, row["start"], row["end"], found)
 
     def settle_happenings(self) -> None:
         """Cluster the stored events into happenings afresh (resolve/happenings.py): the
         clusters depend on the stored events only, not on the order they came in."""
         spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         words: dict[str, list[frozenset[str]]] = defaultdict(list)
-        for row in self.store.rows('SELECT event_id, document_id, start, "end", text '
-                                   "FROM evidence ORDER BY event_id, document_id, start"):
+        for row in self.tables.all_evidence():
             spans[row["event_id"]].append((row["document_id"], row["start"], row["end"]))
             words[row["event_id"]].append(sentence_words(row["text"]))
         reports = [
@@ -394,13 +311,11 @@ class Writer:
                 status=row["status"], paper=paper_of(rule_what(row["rule"])),
                 spans=tuple(spans[row["id"]]), words=tuple(words[row["id"]]),
             )
-            for row in self.store.rows("SELECT * FROM events ORDER BY id")
+            for row in self.tables.all_events()
         ]
         with self.store.transaction():
-            self.store.execute("DELETE FROM happenings")
-            for event, (happening, reason) in sorted(cluster(reports).items()):
-                self.store.execute("INSERT INTO happenings VALUES (?,?,?)",
-                                   (event, happening, reason))
+            self.tables.replace_happenings([(event, happening, reason) for event, (
+                happening, reason) in sorted(cluster(reports).items())])
 
     def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
         if key and key in entity_of:
@@ -414,93 +329,79 @@ class Writer:
 
     def _insert_event(self, identifier: str, report: Report) -> None:
         c = report.candidate
-        self.store.execute(
-            "INSERT OR IGNORE INTO events (id, type, mode, context, source, target, "
-            "source_country, target_country, date, date_precision, status, location, score, "
-            "rule, source_sector, target_sector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (identifier, c.type, c.mode, c.context, report.source, report.target,
-             c.source_country, c.target_country,
-             c.date.value if c.date else None, c.date.precision if c.date else None,
-             c.status, c.location, c.score, c.rule, c.source_sector, c.target_sector),
-        )
+        self.tables.insert_event({
+            "id": identifier, "type": c.type, "mode": c.mode, "context": c.context,
+            "source": report.source, "target": report.target,
+            "source_country": c.source_country, "target_country": c.target_country,
+            "date": c.date.value if c.date else None,
+            "date_precision": c.date.precision if c.date else None, "status": c.status,
+            "location": c.location, "score": c.score, "rule": c.rule,
+            "source_sector": c.source_sector, "target_sector": c.target_sector,
+        })
 
     def _update_event(self, identifier: str, c: EventCandidate, document_id: str,
                       reason: str, score: float) -> None:
-        row = self.store.rows("SELECT date, date_precision, location FROM events WHERE id = ?",
-                              (identifier,))[0]
+        row = self.tables.event_dates((identifier,))[0]
         old = PartialDate(row["date"], row["date_precision"]) if row["date"] else None
         best = more_precise(old, c.date)
-        self.store.execute(
-            "UPDATE events SET date = ?, date_precision = ?, location = ? WHERE id = ?",
-            (best.value if best else None, best.precision if best else None,
-             row["location"] or c.location, identifier),
-        )
-        self.store.execute(
-            "INSERT OR IGNORE INTO event_links VALUES (?,?,?,?,?)",
-            (identifier, document_id, c.evidence.start, score, reason),
-        )
+        self.tables.set_event_date(identifier, best.value if best else None,
+                                   best.precision if best else None,
+                                   row["location"] or c.location)
+        self.tables.add_link(identifier, document_id, c.evidence.start, score, reason)
 
     def _insert_evidence(self, identifier: str, report: Report, document_id: str) -> None:
         c = report.candidate
-        self.store.execute(
-            "INSERT OR IGNORE INTO evidence VALUES (?,?,?,?,?,?,?,?,?)",
+        self.tables.add_evidence(
             (identifier, document_id, c.evidence.start, c.evidence.end, report.text,
-             c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None),
-        )
+             c.trigger.start, c.trigger.end, c.rule, c.date.value if c.date else None))
 
     def _save_report(self, document_id: str, report: Report) -> None:
         """Keep each report as extraction found it, so that its events can be formed
         again from all reports in one fixed order (`recluster`)."""
         c = report.candidate
-        self.store.execute(
-            "INSERT OR IGNORE INTO reports VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        self.tables.add_report(
             (document_id, c.evidence.start, c.evidence.end, c.type, c.rule, c.mode, c.context,
              report.source, report.target, c.source_country, c.target_country,
              c.source_sector, c.target_sector, c.date.value if c.date else None,
              c.date.precision if c.date else None, c.status, c.location, c.score,
              c.trigger.start, c.trigger.end, json.dumps(sorted(report.actors)),
-             report.counterpart, report.text),
-        )
+             report.counterpart, report.text))
 
     def _settle_direction(self, identifier: str) -> None:
         """A meeting or a signing merged from reports that name the sides in different
         orders is told the way most of its reports tell it (first-named side first)."""
-        told = Counter(pair for row in self.store.rows(
-            "SELECT rule FROM evidence WHERE event_id = ?", (identifier,))
-            if (pair := rule_pair(row["rule"])))
-        event = self.store.rows("SELECT source_country, target_country FROM events WHERE id = ?",
-                                (identifier,))[0]
-        current = (event["source_country"], event["target_country"])
-        swapped = (current[1], current[0])
-        if told[swapped] > told[current]:
-            self.store.execute(
-                "UPDATE events SET source = target, target = source, source_country = "
-                "target_country, target_country = source_country, source_sector = "
-                "target_sector, target_sector = source_sector WHERE id = ?", (identifier,))
-
-    def _event_around(self, document_id: str, span: Span) -> str | None:
-        """The event whose evidence sentence holds this number."""
-        rows = self.store.rows(
-            'SELECT event_id FROM evidence WHERE document_id = ? AND start <= ? AND "end" >= ? '
-            "ORDER BY event_id LIMIT 1", (document_id, span.start, span.end))
-        return rows[0]["event_id"] if rows else None
+        told = Counter(pair for row in self.tables.evidence_of(identifier)
+                       if (pair := rule_pair(row["rule"])))
+        current = self.tables.event_pair(identifier)
+        if told[(current[1], current[0])] > told[current]:
+            self.tables.swap_sides(identifier)
 
     def _facts(self, extraction: Extraction, entity_of: dict[str, str]) -> None:
         document = extraction.document
         for fact in extraction.facts:
             subject = entity_of.get(fact.subject or "", fact.subject)
-            self.store.execute(
-                "INSERT OR IGNORE INTO quantities VALUES (?,?,?,?,?,?,?,?,?)",
+            self.tables.add_quantity(
                 (document.id, fact.span.start, fact.span.end, fact.text, fact.value, fact.unit,
-                 fact.what, subject, self._event_around(document.id, fact.span)),
-            )
+                 fact.what, subject,
+                 self.tables.event_around(document.id, fact.span.start, fact.span.end)))
         for quote in extraction.quotes:
-            self.store.execute(
-                "INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?)",
+            self.tables.add_quote(
                 (document.id, quote.span.start, quote.span.end, quote.text,
-                 entity_of.get(quote.speaker or "")),
-            )
+                 entity_of.get(quote.speaker or "")))
+
+
+def _stored_event(row: dict) -> StoredEvent:
+    return StoredEvent(
+        id=row["id"], type=row["type"], mode=row["mode"],
+        source_country=row["source_country"], target_country=row["target_country"],
+        date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
+        status=row["status"], location=row["location"],
+        documents=frozenset(row["docs"].split(",")), actors=frozenset(row["actors"]),
+        what=rule_what(row["rule"]),
+        days=frozenset(d for d in (row["days"] or "").split(",") if len(d) == 10),
+        published=frozenset(p for p in (row["pubs"] or "").split(",") if p),
+        rule=row["rule"], texts=frozenset(row["texts"]),
+    )
 
 
 def _stored_report(row: dict) -> Report:

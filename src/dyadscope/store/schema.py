@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
+import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dyadscope.store.db import Store
 
 MIGRATIONS: list[tuple[str, str]] = [
     (
@@ -117,33 +121,55 @@ MIGRATIONS: list[tuple[str, str]] = [
 ]
 
 
-def _ensure_table(conn: sqlite3.Connection) -> None:
-    conn.execute(
+# PostgreSQL: the same tables; SQLite's REAL is a double there too, and `fold` and
+# `instr` behave as the Python `fold` registered on SQLite connections and SQLite's instr.
+POSTGRES_FUNCTIONS = r"""
+CREATE OR REPLACE FUNCTION fold(t text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
+  SELECT lower(regexp_replace(normalize(coalesce(t, ''), NFKD),
+    E'[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'))
+$$;
+CREATE OR REPLACE FUNCTION instr(a text, b text) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
+  SELECT strpos(a, b)
+$$
+"""
+
+
+def _for(store: Store, sql: str) -> list[str]:
+    statements = [s for s in sql.split(";") if s.strip()]
+    if store.backend == "postgresql":
+        statements = [re.sub(r"\bREAL\b", "DOUBLE PRECISION", s) for s in statements]
+    return statements
+
+
+def applied(store: Store) -> set[str]:
+    store.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied TEXT)"
     )
+    return {row[0] for row in store.execute("SELECT name FROM schema_migrations")}
 
 
-def applied(conn: sqlite3.Connection) -> set[str]:
-    _ensure_table(conn)
-    return {row[0] for row in conn.execute("SELECT name FROM schema_migrations")}
-
-
-def migrate(conn: sqlite3.Connection, now: Callable[[], str]) -> list[str]:
-    """Apply the migrations this database lacks; returns their names."""
-    done = applied(conn)
+def migrate(store: Store, now: Callable[[], str]) -> list[str]:
+    """Apply the migrations this database lacks, each in its own transaction; returns
+    their names."""
+    done = applied(store)
     ran: list[str] = []
-    for name, sql in MIGRATIONS:
+    migrations: list[tuple[str, str | None]] = list(MIGRATIONS)
+    if store.backend == "postgresql":
+        migrations.insert(0, ("postgres_functions", None))
+    for name, sql in migrations:
         if name in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
+        store.execute("BEGIN IMMEDIATE" if store.backend == "sqlite" else "BEGIN")
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now()))
-            conn.execute("COMMIT")
+            if sql is None:
+                store.conn.execute(POSTGRES_FUNCTIONS)  # one dollar-quoted script
+            else:
+                for statement in _for(store, sql):
+                    store.execute(statement)
+            store.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, now()))
+            store.execute("COMMIT")
         except Exception:
-            conn.execute("ROLLBACK")
+            store.execute("ROLLBACK")
             raise
         ran.append(name)
     return ran

@@ -1,0 +1,246 @@
+"""The one write path: what `resolve` decides, persisted. All of resolve's SQL lives here,
+in the dialect both backends share."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from dyadscope.store.db import Store
+
+Row = dict[str, Any]
+EVENT_COLUMNS = ("id", "type", "mode", "context", "source", "target", "source_country",
+                 "target_country", "date", "date_precision", "status", "location", "score",
+                 "rule", "source_sector", "target_sector")
+# rows that name an event; moved over when one event absorbs another
+EVENT_ROWS = {
+    "evidence": "document_id, start, \"end\", text, trigger_start, trigger_end, rule, date",
+    "event_actors": "entity_id",
+    "event_links": "document_id, start, score, reason",
+}
+REPORT_COLUMNS = 23
+PAIR = ("type = ? AND ((source_country IS NOT DISTINCT FROM ? AND target_country IS NOT "
+        "DISTINCT FROM ?) OR (source_country IS NOT DISTINCT FROM ? AND target_country IS "
+        "NOT DISTINCT FROM ?))")
+
+
+class StoreWriter:
+    """Reads and writes of entity and event resolution, inside the caller's transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.each = store.id_list("ids")
+
+    # ---- entities and mentions ----
+
+    def entities(self) -> list[Row]:
+        return self.store.rows("SELECT id, type, name, country, key FROM entities")
+
+    def save_entity(self, id: str, type: str, name: str, country: str | None,
+                    key: str) -> None:
+        self.store.execute("INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+                           (id, type, name, country, key))
+
+    def save_entity_link(self, entity: str, key: str, document: str, score: float,
+                         reason: str) -> None:
+        self.store.execute(
+            "INSERT INTO entity_links VALUES (?,?,?,?,?) ON CONFLICT (entity_id, key, "
+            "document_id) DO UPDATE SET score = excluded.score, reason = excluded.reason",
+            (entity, key, document, score, reason))
+
+    def save_mention(self, document: str, start: int, end: int, text: str, entity: str,
+                     type: str, origin: str) -> None:
+        self.store.execute(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            (document, start, end, text, entity, type, origin))
+
+    def save_alias(self, entity: str, alias: str) -> None:
+        self.store.execute("INSERT INTO aliases VALUES (?,?) ON CONFLICT DO NOTHING",
+                           (entity, alias))
+
+    def save_role(self, entity: str, title: str, country: str | None, document: str) -> None:
+        self.store.execute("INSERT INTO roles VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+                           (entity, title, country, None, document))
+
+    # ---- events ----
+
+    def events_like(self, kind: str, source: str | None, target: str | None,
+                    years: tuple[int, int] | None = None, document: str = "") -> list[Row]:
+        """Stored events of this type between these two countries; with `years`, only the
+        undated ones, those dated in these years and those of `document`."""
+        where = ("e.type = ? AND ((e.source_country = ? AND e.target_country = ?) OR "
+                 "(e.source_country = ? AND e.target_country = ?))")
+        params: tuple[object, ...] = (kind, source, target, target, source)
+        if years is not None:
+            where += (" AND (e.date IS NULL OR CAST(substr(e.date, 1, 4) AS INTEGER) "
+                      "BETWEEN ? AND ? OR e.id IN (SELECT event_id FROM evidence "
+                      "WHERE document_id = ?))")
+            params += (*years, document)
+        return self._events(where, params)
+
+    def event(self, identifier: str) -> Row | None:
+        found = self._events("e.id = ?", (identifier,))
+        return found[0] if found else None
+
+    def _events(self, where: str, params: tuple[object, ...]) -> list[Row]:
+        """Events with the documents, dates and publication days of their reports, their
+        actors and their sentences."""
+        concat = self.store.dialect.group_concat
+        rows = self.store.rows(
+            f"SELECT e.*, {concat('v.document_id')} AS docs, {concat('v.date')} AS days, "
+            f"{concat('d.published')} AS pubs FROM events e JOIN evidence v ON v.event_id = "
+            f"e.id JOIN documents d ON d.id = v.document_id WHERE {where} GROUP BY e.id "
+            "ORDER BY e.id", params,
+        )
+        for row in rows:
+            row["actors"] = {r["entity_id"] for r in self.store.rows(
+                "SELECT entity_id FROM event_actors WHERE event_id = ?", (row["id"],))}
+            row["texts"] = {r["text"] for r in self.store.rows(
+                "SELECT text FROM evidence WHERE event_id = ?", (row["id"],))}
+        return rows
+
+    def insert_event(self, values: dict[str, Any]) -> None:
+        columns = ", ".join(EVENT_COLUMNS)
+        marks = ",".join("?" * len(EVENT_COLUMNS))
+        self.store.execute(
+            f"INSERT INTO events ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+            tuple(values[c] for c in EVENT_COLUMNS))
+
+    def event_dates(self, identifiers: Iterable[str]) -> list[Row]:
+        return self.store.rows(
+            f"SELECT id, date, date_precision, location FROM events WHERE id IN {self.each} "
+            "ORDER BY id", {"ids": json.dumps(sorted(identifiers))})
+
+    def set_event_date(self, identifier: str, value: str | None, precision: str | None,
+                       location: str | None) -> None:
+        self.store.execute(
+            "UPDATE events SET date = ?, date_precision = ?, location = ? WHERE id = ?",
+            (value, precision, location, identifier))
+
+    def add_link(self, event: str, document: str, start: int, score: float,
+                 reason: str) -> None:
+        self.store.execute("INSERT INTO event_links VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+                           (event, document, start, score, reason))
+
+    def add_actor(self, event: str, entity: str) -> None:
+        self.store.execute("INSERT INTO event_actors VALUES (?,?) ON CONFLICT DO NOTHING",
+                           (event, entity))
+
+    def add_evidence(self, values: tuple[object, ...]) -> None:
+        self.store.execute(
+            "INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", values)
+
+    def add_report(self, values: tuple[object, ...]) -> None:
+        marks = ",".join("?" * REPORT_COLUMNS)
+        self.store.execute(f"INSERT INTO reports VALUES ({marks}) ON CONFLICT DO NOTHING",
+                           values)
+
+    def evidence_of(self, event: str) -> list[Row]:
+        return self.store.rows(
+            "SELECT document_id, start, rule FROM evidence WHERE event_id = ? "
+            "ORDER BY document_id, start", (event,))
+
+    def absorb(self, survivor: str, absorbed: str, reason: str, score: float) -> None:
+        """Move what names `absorbed` over to `survivor` and delete it; each of its reports
+        records the join's reason and score."""
+        for row in self.evidence_of(absorbed):
+            self.add_link(survivor, row["document_id"], row["start"], score, reason)
+        for table, columns in EVENT_ROWS.items():
+            self.store.execute(
+                f"INSERT INTO {table} SELECT ?, {columns} FROM {table} WHERE event_id = ? "
+                "ON CONFLICT DO NOTHING", (survivor, absorbed))
+            self.store.execute(f"DELETE FROM {table} WHERE event_id = ?", (absorbed,))
+        self.store.execute("UPDATE quantities SET event_id = ? WHERE event_id = ?",
+                           (survivor, absorbed))
+        self.store.execute("DELETE FROM events WHERE id = ?", (absorbed,))
+
+    def event_pair(self, event: str) -> tuple[str | None, str | None]:
+        row = self.store.rows("SELECT source_country, target_country FROM events WHERE id = ?",
+                              (event,))[0]
+        return row["source_country"], row["target_country"]
+
+    def swap_sides(self, event: str) -> None:
+        self.store.execute(
+            "UPDATE events SET source = target, target = source, source_country = "
+            "target_country, target_country = source_country, source_sector = "
+            "target_sector, target_sector = source_sector WHERE id = ?", (event,))
+
+    def event_around(self, document: str, start: int, end: int) -> str | None:
+        """The event whose evidence sentence holds this span."""
+        rows = self.store.rows(
+            'SELECT event_id FROM evidence WHERE document_id = ? AND start <= ? AND "end" >= ? '
+            "ORDER BY event_id LIMIT 1", (document, start, end))
+        return rows[0]["event_id"] if rows else None
+
+    def add_quantity(self, values: tuple[object, ...]) -> None:
+        self.store.execute(
+            "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING", values)
+
+    def add_quote(self, values: tuple[object, ...]) -> None:
+        self.store.execute("INSERT INTO quotes VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+                           values)
+
+    # ---- reclustering a block (a type and an unordered country pair) ----
+
+    def report_blocks(self, document: str) -> list[Row]:
+        return self.store.rows(
+            "SELECT type, source_country, target_country FROM reports WHERE document_id = ?",
+            (document,))
+
+    def block_events(self, kind: str, first: str | None, second: str | None) -> list[str]:
+        return [r["id"] for r in self.store.rows(
+            f"SELECT id FROM events WHERE {PAIR} ORDER BY id",
+            (kind, first, second, second, first))]
+
+    def has_unreported_evidence(self, events: list[str]) -> bool:
+        """Whether some evidence of these events has no stored report (stored before
+        reports were kept)."""
+        return bool(self.store.rows(
+            f"SELECT 1 FROM evidence v WHERE v.event_id IN {self.each} AND NOT EXISTS "
+            "(SELECT 1 FROM reports r WHERE r.document_id = v.document_id AND "
+            "r.start = v.start AND r.rule = v.rule) LIMIT 1", {"ids": json.dumps(events)}))
+
+    def forget_events(self, events: list[str]) -> list[str]:
+        """Delete these events and what names them; their quantities lose their event.
+        Returns the documents that reported them."""
+        wanted = {"ids": json.dumps(events)}
+        documents = sorted({r["document_id"] for r in self.store.rows(
+            f"SELECT document_id FROM evidence WHERE event_id IN {self.each}", wanted)})
+        for table in EVENT_ROWS:
+            self.store.execute(f"DELETE FROM {table} WHERE event_id IN {self.each}", wanted)
+        self.store.execute(f"UPDATE quantities SET event_id = NULL WHERE event_id IN "
+                           f"{self.each}", wanted)
+        self.store.execute(f"DELETE FROM events WHERE id IN {self.each}", wanted)
+        return documents
+
+    def block_reports(self, kind: str, first: str | None, second: str | None) -> list[Row]:
+        """The block's reports in the fixed order of reclustering: publication day, then
+        document id, then place in the document."""
+        return self.store.rows(
+            f"SELECT r.*, d.published, d.published_precision FROM reports r JOIN documents d "
+            f"ON d.id = r.document_id WHERE {PAIR} "
+            "ORDER BY d.published IS NULL, d.published, r.document_id, r.start, r.rule",
+            (kind, first, second, second, first))
+
+    def unlinked_quantities(self, document: str) -> list[Row]:
+        return self.store.rows('SELECT start, "end" FROM quantities WHERE document_id = ? '
+                               "AND event_id IS NULL", (document,))
+
+    def link_quantity(self, document: str, start: int, end: int, event: str) -> None:
+        self.store.execute('UPDATE quantities SET event_id = ? WHERE document_id = ? AND '
+                           'start = ? AND "end" = ?', (event, document, start, end))
+
+    # ---- happenings ----
+
+    def all_evidence(self) -> list[Row]:
+        return self.store.rows('SELECT event_id, document_id, start, "end", text FROM evidence '
+                               "ORDER BY event_id, document_id, start")
+
+    def all_events(self) -> list[Row]:
+        return self.store.rows("SELECT * FROM events ORDER BY id")
+
+    def replace_happenings(self, members: list[tuple[str, str, str]]) -> None:
+        self.store.execute("DELETE FROM happenings")
+        for row in members:
+            self.store.execute("INSERT INTO happenings VALUES (?,?,?)", row)
