@@ -10,9 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyadscope import api
-from dyadscope.store import export
+from dyadscope.store import export, queries
 from dyadscope.store.db import Store
-from dyadscope.web import queries
 from dyadscope.web.routes import in_range
 
 # ---- the reference: the whole export, filtered in Python (the endpoints before SQL) ----

@@ -173,7 +173,7 @@ def role_titles(store: Store) -> dict[str, tuple[str, ...]]:
     titles: dict[str, list[str]] = defaultdict(list)
     for row in store.rows(
         "SELECT r.entity_id, r.title FROM roles r JOIN documents d ON d.id = r.document_id "
-        "ORDER BY d.published, r.title"
+        "ORDER BY d.published IS NOT NULL, d.published, r.title"
     ):
         if row["title"] not in titles[row["entity_id"]]:
             titles[row["entity_id"]].append(row["title"])

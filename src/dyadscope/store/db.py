@@ -76,6 +76,9 @@ class PostgresDialect(Dialect):
         return _postgres_sql(statement)
 
 
+JSON_EACH = re.compile(r"\(SELECT value FROM json_each\(:(\w+)\)\)")
+
+
 QUOTED = re.compile(r"('[^']*')")
 PLACEHOLDER = re.compile(r"\?|(?<![:\w]):([A-Za-z_]\w*)")
 
@@ -86,6 +89,8 @@ def _postgres_sql(statement: str) -> str:
     def swap(match: re.Match[str]) -> str:
         return "%s" if match.group(0) == "?" else f"%({match.group(1)})s"
 
+    statement = JSON_EACH.sub(r"(SELECT jsonb_array_elements_text(CAST(:\1 AS jsonb)))",
+                              statement)
     parts = QUOTED.split(statement)
     return "".join(part.replace("%", "%%") if part.startswith("'")
                    else PLACEHOLDER.sub(swap, part.replace("%", "%%")) for part in parts)

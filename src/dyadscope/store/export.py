@@ -33,7 +33,8 @@ def entities(store: Store) -> list[dict[str, Any]]:
     roles: dict[str, list[dict]] = defaultdict(list)
     for row in store.rows(
         "SELECT r.entity_id, r.title, r.country, d.published, r.document_id FROM roles r "
-        "JOIN documents d ON d.id = r.document_id ORDER BY d.published, r.title"
+        "JOIN documents d ON d.id = r.document_id "
+        "ORDER BY d.published IS NOT NULL, d.published, r.title"
     ):
         roles[row["entity_id"]].append({
             "title": row["title"], "country": row["country"], "reported": row["published"],

@@ -137,7 +137,9 @@ $$
 def _for(store: Store, sql: str) -> list[str]:
     statements = [s for s in sql.split(";") if s.strip()]
     if store.backend == "postgresql":
-        statements = [re.sub(r"\bREAL\b", "DOUBLE PRECISION", s) for s in statements]
+        # byte order for text, as SQLite sorts, whatever the database's locale
+        statements = [re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"',
+                             re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)) for s in statements]
     return statements
 
 

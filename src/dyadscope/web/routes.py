@@ -14,9 +14,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from dyadscope.analyse.actors import find_actor
+from dyadscope.store import queries
 from dyadscope.store.db import Store
-from dyadscope.web import queries
-from dyadscope.web.queries import EventFilter, Page
+from dyadscope.store.queries import EventFilter, Page
 
 router = APIRouter()
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"

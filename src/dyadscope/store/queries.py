@@ -6,27 +6,14 @@ The shapes match `store.export` (plus names), so the API answers as if it filter
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyadscope.store.db import Store
+from dyadscope.store.db import Store, fold
 
 LISTED = "id, source, url, title, outlet, language, published, published_precision"
 Actor = tuple[set[str], set[str]]
-
-
-def fold(text: str | None) -> str:
-    """Case- and accent-insensitive form for substring search."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def with_fold(store: Store) -> Store:
-    """Make `fold(text)` callable from this connection's SQL."""
-    store.conn.create_function("fold", 1, fold, deterministic=True)
-    return store
 
 
 def ids_json(ids: set[str] | list[str]) -> str:
@@ -35,6 +22,7 @@ def ids_json(ids: set[str] | list[str]) -> str:
 
 
 def each(param: str) -> str:
+    """The values of the JSON list bound as `param` (PostgreSQL's dialect respells it)."""
     return f"(SELECT value FROM json_each(:{param}))"
 
 
@@ -109,18 +97,18 @@ def breakdown(store: Store) -> dict[str, dict[str, int]]:
 
 def entity_ids(store: Store, type: str | None = None, text: str | None = None) -> list[str]:
     """Ids of entities of a type whose name or an alias contains `text`, export order."""
-    clauses, params = ["1"], {}
+    clauses, params = ["TRUE"], {}
     if type:
         clauses.append("n.type = :type")
         params["type"] = type.upper()
     if text:
         clauses.append(
-            "(instr(fold(n.name), :text) OR EXISTS (SELECT 1 FROM aliases a "
-            "WHERE a.entity_id = n.id AND instr(fold(a.alias), :text)))"
+            "(instr(fold(n.name), :text) > 0 OR EXISTS (SELECT 1 FROM aliases a "
+            "WHERE a.entity_id = n.id AND instr(fold(a.alias), :text) > 0))"
         )
         params["text"] = fold(text)
     sql = f"SELECT n.id FROM entities n WHERE {' AND '.join(clauses)} ORDER BY type, name, id"
-    return [row["id"] for row in with_fold(store).rows(sql, params)]
+    return [row["id"] for row in store.rows(sql, params)]
 
 
 def entity_records(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -152,7 +140,7 @@ def _roles(store: Store, wanted: dict[str, str]) -> dict[str, list[dict[str, Any
     for row in store.rows(
         "SELECT r.entity_id, r.title, r.country, d.published, r.document_id FROM roles r "
         f"JOIN documents d ON d.id = r.document_id WHERE r.entity_id IN {each('ids')} "
-        "ORDER BY d.published, r.title", wanted,
+        "ORDER BY d.published IS NOT NULL, d.published, r.title", wanted,
     ):
         found[row["entity_id"]].append({
             "title": row["title"], "country": row["country"], "reported": row["published"],
@@ -216,7 +204,7 @@ class Where:
         self.params.update(params)
 
     def sql(self) -> str:
-        return " AND ".join(self.clauses) or "1"
+        return " AND ".join(self.clauses) or "TRUE"
 
 
 EVENT_ORDER = "e.date IS NULL, e.date, e.id"
@@ -227,11 +215,12 @@ TAKES_PART = (
     "WHERE x.event_id = e.id AND x.entity_id IN {ids}))"
 )
 MATCHES_TEXT = (
-    "(instr(fold(e.source_country), :text) OR instr(fold(e.target_country), :text) "
-    "OR EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id AND instr(fold(v.text), :text)) "
+    "(instr(fold(e.source_country), :text) > 0 OR instr(fold(e.target_country), :text) > 0 "
+    "OR EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id "
+    "AND instr(fold(v.text), :text) > 0) "
     "OR EXISTS (SELECT 1 FROM entities n WHERE (n.id IN (e.source, e.target) OR n.id IN "
     "(SELECT x.entity_id FROM event_actors x WHERE x.event_id = e.id)) "
-    "AND instr(fold(n.name), :text)))"
+    "AND instr(fold(n.name), :text) > 0))"
 )
 
 
@@ -293,14 +282,13 @@ def event_where(f: EventFilter) -> Where:
 def event_page(store: Store, f: EventFilter, page: Page) -> tuple[list[dict[str, Any]], int]:
     """One page of the events that pass `f`, shaped like `export.events` plus names; the total."""
     where = event_where(f)
-    with_fold(store)
     total = store.execute(f"SELECT COUNT(*) FROM events e WHERE {where.sql()}",
                           where.params).fetchone()[0]
     order = TIMELINE_ORDER if f.dyad else EVENT_ORDER
     rows = store.rows(
         f"SELECT e.* FROM events e WHERE {where.sql()} ORDER BY {order} "
         "LIMIT :limit OFFSET :offset",
-        {**where.params, "limit": -1 if page.limit is None else page.limit,
+        {**where.params, "limit": store.dialect.no_limit if page.limit is None else page.limit,
          "offset": page.offset},
     )
     return event_records(store, rows), total
