@@ -5,6 +5,7 @@ from __future__ import annotations
 from dyadscope import knowledge as knowledge_module
 from dyadscope.extract.text import normalize_name
 from dyadscope.knowledge.names import name_match
+from dyadscope.store import reads
 from dyadscope.store.db import Store
 
 
@@ -24,10 +25,7 @@ def find_actor(store: Store, name: str) -> tuple[set[str], set[str]]:
     codes = country_codes(name)
     wanted = normalize_name(name)
     entities: set[str] = set()
-    for row in store.rows(
-        "SELECT e.id, e.name, e.type, a.alias FROM entities e "
-        "LEFT JOIN aliases a ON a.entity_id = e.id WHERE e.type != 'COUNTRY'"
-    ):
+    for row in reads.named_entities(store):
         for candidate in (row["name"], row["alias"]):
             if not candidate:
                 continue

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from dyadscope.analyse.timeline import Actor, chronological, dyad_events, participants
 from dyadscope.knowledge import load_json_data
+from dyadscope.store import reads
 from dyadscope.store.db import Store
 
 if TYPE_CHECKING:
@@ -165,16 +166,12 @@ def periods_of(events: list[dict[str, Any]], by: str) -> tuple[Period, ...]:
 
 
 def people_rows(store: Store) -> dict[str, dict[str, Any]]:
-    rows = store.rows("SELECT id, name, country FROM entities WHERE type = 'PERSON'")
-    return {row["id"]: row for row in rows}
+    return {row["id"]: row for row in reads.people(store)}
 
 
 def role_titles(store: Store) -> dict[str, tuple[str, ...]]:
     titles: dict[str, list[str]] = defaultdict(list)
-    for row in store.rows(
-        "SELECT r.entity_id, r.title FROM roles r JOIN documents d ON d.id = r.document_id "
-        "ORDER BY d.published IS NOT NULL, d.published, r.title"
-    ):
+    for row in reads.role_titles(store):
         if row["title"] not in titles[row["entity_id"]]:
             titles[row["entity_id"]].append(row["title"])
     return {entity: tuple(found) for entity, found in titles.items()}
@@ -279,12 +276,7 @@ def is_arms_transfer(event: dict[str, Any]) -> bool:
 
 
 def weapons_in(store: Store, item: dict[str, Any]) -> list[dict[str, Any]]:
-    return store.rows(
-        'SELECT m.start, m."end", e.name FROM mentions m JOIN entities e ON e.id = m.entity_id '
-        "WHERE m.document_id = ? AND e.type = 'WEAPON_SYSTEM' AND m.start >= ? "
-        'AND m."end" <= ? ORDER BY m.start',
-        (item["document"], item["start"], item["end"]),
-    )
+    return reads.weapons_in(store, item["document"], item["start"], item["end"])
 
 
 def text_between(item: dict[str, Any], start: int, end: int) -> str | None:
@@ -310,8 +302,7 @@ def count_before(
 
 
 def published_dates(store: Store) -> dict[str, str | None]:
-    rows = store.rows("SELECT id, published FROM documents")
-    return {row["id"]: row["published"] for row in rows}
+    return reads.published(store)
 
 
 def transfer(

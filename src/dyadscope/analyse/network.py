@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from dyadscope.analyse.dyad import event_score
 from dyadscope.analyse.timeline import participants
 from dyadscope.errors import DyadscopeError
+from dyadscope.store import reads
 from dyadscope.store.db import Store
 from dyadscope.store.export import events as all_events
 
@@ -51,7 +52,7 @@ class EdgeTally:
 
 
 def entity_rows(store: Store) -> dict[str, dict[str, Any]]:
-    return {row["id"]: row for row in store.rows("SELECT id, type, name, country FROM entities")}
+    return {row["id"]: row for row in reads.entities(store)}
 
 
 def tally_edges(events: list[dict[str, Any]]) -> dict[tuple[str, str], EdgeTally]:

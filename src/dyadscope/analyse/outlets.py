@@ -21,6 +21,7 @@ from typing import Any
 from dyadscope import knowledge as knowledge_module
 from dyadscope.analyse.timeline import Actor, between, participants
 from dyadscope.knowledge.names import normalize_name
+from dyadscope.store import reads
 from dyadscope.store.db import Store
 from dyadscope.store.export import events as all_events
 
@@ -136,7 +137,7 @@ def evidence_dates(store: Store) -> dict[tuple[str, str, int], str]:
     """(event, document, start) to the date that document gave the event."""
     return {
         (row["event_id"], row["document_id"], row["start"]): row["date"]
-        for row in store.rows("SELECT event_id, document_id, start, date FROM evidence")
+        for row in reads.evidence_dates(store)
         if row["date"]
     }
 
@@ -217,11 +218,7 @@ def name_tokens(text: str) -> frozenset[str]:
 
 def spellings(store: Store, entity: str, documents: list[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
-    marks = ",".join("?" * len(documents))
-    for row in store.rows(
-        f"SELECT document_id, text FROM mentions WHERE entity_id = ? AND document_id IN ({marks}) "
-        "ORDER BY document_id, start", (entity, *documents),
-    ):
+    for row in reads.spellings(store, entity, documents):
         if name_tokens(row["text"]):
             found[row["document_id"]].append(row["text"])
     return found
@@ -269,10 +266,8 @@ def compare_outlets(store: Store, pair: tuple[Actor, Actor] | None = None) -> Ou
     events = [e for e in all_events(store) if pair is None or between(e, *pair)]
     context = Context(
         dates=evidence_dates(store),
-        published={r["id"]: r["published"] for r in store.rows(
-            "SELECT id, published FROM documents")},
-        people={r["id"]: r["name"] for r in store.rows(
-            "SELECT id, name FROM entities WHERE type = 'PERSON'")},
+        published=reads.published(store),
+        people={r["id"]: r["name"] for r in reads.people(store)},
     )
     found = [d for e in events for d in disagreements_of(store, e, context)]
     return OutletReport(summaries(events), tuple(event_outlets(e) for e in events), tuple(found))
