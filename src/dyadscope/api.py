@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from dyadscope.pipeline import IngestReport
 from dyadscope.pipeline import ingest as run_pipeline
 from dyadscope.store.db import Store
 from dyadscope.store.export import export_all
+from dyadscope.types import TimelineEntry
 
 
 def ingest(
@@ -36,23 +36,6 @@ def ingest(
 def export(db: Path) -> dict[str, Any]:
     with Store(db, readonly=True) as store:
         return export_all(store)
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    event_id: str
-    date: str | None
-    type: str
-    status: str
-    source_country: str | None
-    target_country: str | None
-    location: str | None
-    outlets: tuple[str, ...]
-    evidence: tuple[str, ...]
-    corroboration: int  # articles that report the happening
-    happening: str = ""
-    events: tuple[str, ...] = ()  # the events (one per type and country pair) that tell it
-    types: tuple[str, ...] = ()  # their PLOVER types, the lead event's first
 
 
 def _actor_countries(store: Store, name: str) -> tuple[set[str], set[str]]:

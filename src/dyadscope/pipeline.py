@@ -98,7 +98,7 @@ def ingest(
     `sidecar`: a sources.jsonl with the files' url, outlet and publication date."""
     from dyadscope.annotate.model import model_version
     from dyadscope.extract import Extractor
-    from dyadscope.resolve.apply import Writer
+    from dyadscope.store.resolver import Writer
 
     files = discover(paths)
     report = IngestReport()

@@ -11,7 +11,7 @@ from rich.table import Table
 if TYPE_CHECKING:
     from dyadscope.analyse.dyad import Dyad
     from dyadscope.analyse.outlets import OutletReport
-    from dyadscope.api import TimelineEntry
+    from dyadscope.types import TimelineEntry
 
 EVIDENCE_CHARS = 160
 

@@ -178,3 +178,22 @@ class Extraction:
     events: tuple[EventCandidate, ...]
     quotes: tuple[Quote, ...] = ()
     facts: tuple[Quantity, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One happening between two actors in a timeline."""
+
+    event_id: str
+    date: str | None
+    type: str
+    status: str
+    source_country: str | None
+    target_country: str | None
+    location: str | None
+    outlets: tuple[str, ...]
+    evidence: tuple[str, ...]
+    corroboration: int  # articles that report the happening
+    happening: str = ""
+    events: tuple[str, ...] = ()  # the events (one per type and country pair) that tell it
+    types: tuple[str, ...] = ()  # their PLOVER types, the lead event's first

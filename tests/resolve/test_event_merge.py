@@ -252,7 +252,7 @@ def test_a_background_deal_dated_to_its_year_joins_in_articles_of_one_week() -> 
 
 
 def test_reports_are_compared_with_events_of_nearby_years_only() -> None:
-    from dyadscope.resolve.apply import _years_around
+    from dyadscope.store.resolver import _years_around
 
     assert _years_around(PartialDate("2025-01-01", "day"), None) == (2024, 2026)
     assert _years_around(None, PartialDate("2025-08-02", "day")) == (2024, 2025)

@@ -13,15 +13,13 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from dyadscope.analyse.timeline import Actor, chronological, dyad_events, participants
 from dyadscope.knowledge import load_json_data
 from dyadscope.store import reads
 from dyadscope.store.db import Store
-
-if TYPE_CHECKING:
-    from dyadscope.api import TimelineEntry
+from dyadscope.types import TimelineEntry
 
 Granularity = Literal["month", "year"]
 GRANULARITIES: tuple[str, ...] = ("month", "year")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dyadscope.store.db import Store
 from dyadscope.store.export import events as all_events
-
-if TYPE_CHECKING:
-    from dyadscope.api import TimelineEntry
+from dyadscope.types import TimelineEntry
 
 Actor = tuple[set[str], set[str]]
 
@@ -40,8 +38,6 @@ def dyad_events(store: Store, first: Actor, second: Actor) -> list[dict[str, Any
 def timeline_entry(events: list[dict[str, Any]]) -> TimelineEntry:
     """One happening: the events that tell it (one per type and country pair), led by the
     one most articles report; its outlets and reports are those of all of them."""
-    from dyadscope.api import TimelineEntry
-
     lead = min(events, key=lambda e: (-e["corroboration"], e["date"] is None, e["id"]))
     evidence = [item for event in events for item in event["evidence"]]
     dates = sorted(e["date"] for e in events if e["date"])

@@ -26,6 +26,7 @@ from dyadscope.extract.frames import (
 )
 from dyadscope.extract.lexicon import Lexicon, load_lexicon
 from dyadscope.extract.mentions import Found
+from dyadscope.extract.rules import rule_what
 from dyadscope.extract.scoring import event_score
 from dyadscope.extract.sides import (
     Actor,
@@ -46,7 +47,6 @@ from dyadscope.extract.temporal import (
 )
 from dyadscope.extract.text import Paragraph, char_end, char_start, normalize_name
 from dyadscope.knowledge import Knowledge, load_json_data
-from dyadscope.resolve.events import rule_what
 from dyadscope.types import Document, EventCandidate, PartialDate, Quote, Span
 
 

@@ -11,6 +11,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from dyadscope.extract.rules import rule_pair, rule_what  # noqa: F401 - shared names
 from dyadscope.knowledge import load_json_data
 from dyadscope.types import EventCandidate, PartialDate
 
@@ -42,20 +43,6 @@ class StoredEvent:
     published: frozenset[str] = frozenset()  # its documents' publication dates
     rule: str | None = None
     texts: frozenset[str] = frozenset()  # its reports' sentences
-
-
-def rule_what(rule: str | None) -> str | None:
-    """What an event is about, from its coding rule 'cameo:CODE:TRIGGER:WHAT:PAIR'
-    ('visit' or 'meeting' for consultations, the document signed)."""
-    parts = (rule or "").split(":")
-    return parts[3] or None if len(parts) >= 5 and parts[0] == "cameo" else None
-
-
-def rule_pair(rule: str | None) -> tuple[str, str] | None:
-    """The (source, target) a candidate's rule records ('cameo:040:met:meet:RUS-VNM')."""
-    last = (rule or "").rsplit(":", 1)[-1]
-    source, dash, target = last.partition("-")
-    return (source, target) if dash and source and target else None
 
 
 def event_id(document_id: str, candidate: EventCandidate) -> str:
