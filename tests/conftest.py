@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from dyadscope.cli import app
+from tests.postgres import Cluster, binaries
 
 REPO = Path(__file__).resolve().parents[1]
+BACKENDS = ["sqlite", "postgresql"]
 
 # Short articles written for these tests: a headline, a date line, a dateline,
 # two countries whose ministers meet or sign, and the usual page furniture.
@@ -104,19 +106,50 @@ def cli() -> Callable[..., Result]:
 
 
 @pytest.fixture(scope="session")
-def ingested_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def postgres() -> Iterator[Cluster]:
+    """A PostgreSQL server of the session's own (tests/postgres.py)."""
+    folder = binaries()
+    if folder is None:
+        pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's postgresql)")
+    cluster = Cluster(folder)
+    cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on SQLite and on PostgreSQL."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def new_database(backend: str, request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path | str]:
+    """An empty database on this backend: a SQLite file, or a PostgreSQL URL."""
+    def make(name: str) -> Path | str:
+        if backend == "sqlite":
+            return tmp_path_factory.mktemp(name) / f"{name}.db"
+        return request.getfixturevalue("postgres").new_database()
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def ingested_db(tmp_path_factory: pytest.TempPathFactory,
+                new_database: Callable[[str], Path | str]) -> Path | str:
     """Our three articles ingested once for the read-only tests of a session."""
     base = tmp_path_factory.mktemp("ingested")
-    db = base / "articles.db"
+    db = new_database("articles")
     result = invoke("ingest", write_articles(base / "articles"), "--db", db)
     assert result.exit_code == 0, result.output
     return db
 
 
 @pytest.fixture(scope="session")
-def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def samples_db(new_database: Callable[[str], Path | str]) -> Path | str:
     """The bundled sample articles ingested once for the read-only tests of a session."""
-    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    db = new_database("samples")
     with resources.as_file(resources.files("dyadscope") / "data" / "samples") as folder:
         result = invoke("ingest", folder, "--db", db)
     assert result.exit_code == 0, result.output

@@ -18,7 +18,7 @@ from dyadscope.types import TimelineEntry
 
 
 def ingest(
-    paths: list[Path], db: Path, knowledge_dir: Path | None = None,
+    paths: list[Path], db: Path | str, knowledge_dir: Path | None = None,
     tick: Callable[[], None] = lambda: None, refresh: bool = False,
     sources: Path | None = None,
 ) -> IngestReport:
@@ -33,7 +33,7 @@ def ingest(
         return run_pipeline(paths, store, knowledge, tick, refresh, sources)
 
 
-def export(db: Path) -> dict[str, Any]:
+def export(db: Path | str) -> dict[str, Any]:
     with Store(db, readonly=True) as store:
         return export_all(store)
 
@@ -45,14 +45,14 @@ def _actor_countries(store: Store, name: str) -> tuple[set[str], set[str]]:
     return find_actor(store, name)
 
 
-def _actor(store: Store, db: Path, name: str, stage: str) -> tuple[set[str], set[str]]:
+def _actor(store: Store, db: Path | str, name: str, stage: str) -> tuple[set[str], set[str]]:
     found = _actor_countries(store, name)
     if not (found[0] or found[1]):
         raise DyadscopeError(None, stage, f"no actor called {name!r} in {db}")
     return found
 
 
-def timeline(db: Path, a: str, b: str, undated: bool = False,
+def timeline(db: Path | str, a: str, b: str, undated: bool = False,
              by_happening: bool = True) -> list[TimelineEntry]:
     """The events between two actors, oldest first: one entry per happening (the events
     of other types that tell it folded in), or with `by_happening=False` per event."""
@@ -63,7 +63,7 @@ def timeline(db: Path, a: str, b: str, undated: bool = False,
         return dyad_timeline(store, first, second, undated, by_happening)
 
 
-def dyad(db: Path, a: str, b: str, by: str = "year") -> Dyad:
+def dyad(db: Path | str, a: str, b: str, by: str = "year") -> Dyad:
     """The relationship of two actors: timeline, counts and index per `by`, people,
     agreements and arms transfers."""
     from dyadscope.analyse.dyad import analyse_dyad
@@ -82,7 +82,7 @@ def plot_dyad(result: Dyad, out: Path) -> Path:
     return draw(result, out)
 
 
-def outlets(db: Path, a: str | None = None, b: str | None = None) -> OutletReport:
+def outlets(db: Path | str, a: str | None = None, b: str | None = None) -> OutletReport:
     """Which outlets reported which events, and where their reports disagree; all events,
     or those between `a` and `b`."""
     from dyadscope.analyse.outlets import compare_outlets
@@ -96,7 +96,7 @@ def outlets(db: Path, a: str | None = None, b: str | None = None) -> OutletRepor
         return compare_outlets(store, pair)
 
 
-def export_tables(db: Path, fmt: str, folder: Path | None) -> list[Path]:
+def export_tables(db: Path | str, fmt: str, folder: Path | None) -> list[Path]:
     """Write one CSV or Parquet file per table into `folder`; returns the files."""
     from dyadscope.store.tables import require_folder, write_tables
 
@@ -105,7 +105,7 @@ def export_tables(db: Path, fmt: str, folder: Path | None) -> list[Path]:
         return write_tables(store, fmt, target)
 
 
-def network(db: Path) -> Any:
+def network(db: Path | str) -> Any:
     """The actor network as a networkx DiGraph."""
     from dyadscope.analyse.network import actor_network
 
@@ -113,7 +113,7 @@ def network(db: Path) -> Any:
         return actor_network(store)
 
 
-def export_network(db: Path, fmt: str) -> str:
+def export_network(db: Path | str, fmt: str) -> str:
     """The actor network as GraphML or GEXF text."""
     from dyadscope.analyse.network import GRAPH_FORMATS, serialise
 

@@ -16,6 +16,7 @@ from rich.progress import Progress
 
 from dyadscope import api, render
 from dyadscope.errors import DyadscopeError
+from dyadscope.store.db import is_url
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles in, a sourced record of who did what with whom.")
@@ -25,8 +26,10 @@ err = Console(stderr=True)
 # Piped output keeps a readable width instead of falling back to 80 columns.
 out = Console() if sys.stdout.isatty() else Console(width=160)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
-DEFAULT_DB = Path("dyadscope.db")
+DbOption = Annotated[str, typer.Option(
+    "--db", envvar="DYADSCOPE_DB",
+    help="SQLite database file, or a PostgreSQL URL: postgresql://user@host/dbname.")]
+DEFAULT_DB = "dyadscope.db"
 
 
 def fail(error: DyadscopeError) -> None:
@@ -39,7 +42,7 @@ def exit_code(report: api.IngestReport) -> int:
 
 
 def _ingest(
-    paths: list[Path], db: Path, knowledge: Path | None, refresh: bool = False,
+    paths: list[Path], db: str, knowledge: Path | None, refresh: bool = False,
     sources: Path | None = None,
 ) -> api.IngestReport:
     from dyadscope.pipeline import count_files
@@ -105,7 +108,7 @@ def write_text(text: str, out_file: Path | None) -> None:
     err.print(f"wrote {out_file}", highlight=False)
 
 
-def export_text(db: Path, format: str) -> str:
+def export_text(db: str, format: str) -> str:
     if format == "json":
         return json.dumps(api.export(db), ensure_ascii=False, indent=1) + "\n"
     return api.export_network(db, format)
@@ -153,7 +156,7 @@ def evaluate(
 
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "evaluate.db"
+            db = str(Path(tmp) / "evaluate.db")
             api.ingest(list(docs), db, sources=sources)
             metrics = score(gold, api.export(db))
     except DyadscopeError as error:
@@ -233,10 +236,11 @@ def outlets(
 
 
 @app.command()
-def demo(db: DbOption = Path("dyadscope-demo.db")) -> None:
+def demo(db: DbOption = "dyadscope-demo.db") -> None:
     """Ingest the bundled sample articles and print the Belarus–Vietnam timeline."""
     samples = resources.files("dyadscope") / "data" / "samples"
-    db.unlink(missing_ok=True)  # the demo's own file: always shows what this version finds
+    if not is_url(db):
+        Path(db).unlink(missing_ok=True)  # the demo's own file: shows what this version finds
     with resources.as_file(samples) as folder:
         try:
             report = _ingest([Path(folder)], db, None)

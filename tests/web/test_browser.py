@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +40,15 @@ Nguyen Hong Dien invited Bartosh to visit Hanoi in the autumn.
 
 
 @pytest.fixture(scope="module")
-def browser_db(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def browser_db(new_database: Callable[[str], Path | str],
+               tmp_path_factory: pytest.TempPathFactory) -> Path | str:
     """The samples and one article with characters outside the BMP before its mentions."""
     root = tmp_path_factory.mktemp("browser")
-    db = root / "browser.db"
-    shutil.copyfile(samples_db, db)
+    db = new_database("browser")
     (root / "articles").mkdir()
     (root / "articles" / "astral_dairy_trade.txt").write_text(ASTRAL, encoding="utf-8")
-    assert not dyadscope_api.ingest([root / "articles"], db).failures
+    with resources.as_file(resources.files("dyadscope") / "data" / "samples") as samples:
+        assert not dyadscope_api.ingest([samples, root / "articles"], db).failures
     return db
 
 

@@ -126,7 +126,8 @@ MIGRATIONS: list[tuple[str, str]] = [
 POSTGRES_FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION fold(t text) RETURNS text IMMUTABLE LANGUAGE sql AS $$
   SELECT lower(regexp_replace(normalize(coalesce(t, ''), NFKD),
-    E'[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g'))
+    E'[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]', '', 'g')
+    COLLATE "und-x-icu")
 $$;
 CREATE OR REPLACE FUNCTION instr(a text, b text) RETURNS integer IMMUTABLE LANGUAGE sql AS $$
   SELECT strpos(a, b)

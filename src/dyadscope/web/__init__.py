@@ -9,16 +9,17 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from dyadscope.errors import DyadscopeError
-from dyadscope.store.db import Store
+from dyadscope.store.db import Store, is_url
 from dyadscope.web.routes import router
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(db_path: Path) -> FastAPI:
-    """The app over `db_path`; every request opens its own read-only connection."""
-    db = Path(db_path)
-    if not db.is_file():
+def create_app(db_path: Path | str) -> FastAPI:
+    """The app over `db_path` (a SQLite file or a PostgreSQL URL); every request opens its
+    own read-only connection."""
+    db: Path | str = db_path if is_url(db_path) else Path(db_path)
+    if isinstance(db, Path) and not db.is_file():
         raise DyadscopeError(str(db), "web", "no such database")
     Store(db, readonly=True).close()  # fails early, naming the file, if it is not ours
     app = FastAPI(title="dyadscope", summary="Sourced events between actors.")
