@@ -111,9 +111,11 @@ def ingest(
         documents = _clean_batch(raws, store, report, seen, identifier if refresh else None)
         for extraction in extractor.extract(documents):
             again = store.has_document(extraction.document.id)
-            writer.write(extraction, identifier, replace=again)
-            report.stored += 1
-            report.refreshed += again
+            if writer.write(extraction, identifier, replace=again):
+                report.stored += 1
+                report.refreshed += again
+            else:
+                report.unchanged += 1  # another ingest stored it meanwhile
     writer.recluster()
     writer.settle_happenings()
     report.stale = store.stale_documents(identifier)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -150,7 +151,7 @@ class Store:
     def transaction(self) -> Iterator[Any]:
         """One write transaction; on PostgreSQL it also holds the write lock, so that two
         ingests into one database merge events one after the other."""
-        self._begin()
+        self.begin()
         try:
             if self.backend == "postgresql":
                 self.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
@@ -160,7 +161,8 @@ class Store:
             raise
         self.execute("COMMIT")
 
-    def _begin(self) -> None:
+    def begin(self) -> None:
+        """BEGIN a write transaction; on SQLite, wait for another writer with a message."""
         if self.backend == "postgresql":
             self.execute("BEGIN")
             return
@@ -170,12 +172,12 @@ class Store:
                 self.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or waited >= BUSY_SECONDS:
-                    raise DyadscopeError(self.path, "store", "another process is writing to "
-                                         "this database; try again when it has finished") from None
+                if "locked" not in str(error):
+                    raise
+                if waited >= BUSY_SECONDS:
+                    raise DyadscopeError(self.path, "store", "another process has been writing "
+                                         "to this database for too long") from None
                 if waited == 0:
-                    import sys
-
                     print(f"waiting: another process is writing to {self.path}",
                           file=sys.stderr)
                 time.sleep(0.5)
@@ -233,10 +235,11 @@ class Store:
         return int(row[0])
 
     def record_run(self, run_id: str, version: str, knowledge: str, model: str) -> None:
-        self.execute(
-            "INSERT INTO runs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (run_id, utc_now(), version, knowledge, model),
-        )
+        with self.transaction():
+            self.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (run_id, utc_now(), version, knowledge, model),
+            )
 
     def insert_document(self, doc: Document, run_id: str) -> None:
         published = doc.published
@@ -263,7 +266,7 @@ def _connect_sqlite(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None)
     else:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=2)
         conn.execute("PRAGMA journal_mode=WAL")
         # WAL with NORMAL sync cannot corrupt the file; it skips an fsync per document,
         # which is most of the write time on a slow disk.

@@ -34,7 +34,7 @@ def entities(store: Store) -> list[dict[str, Any]]:
     for row in store.rows(
         "SELECT r.entity_id, r.title, r.country, d.published, r.document_id FROM roles r "
         "JOIN documents d ON d.id = r.document_id "
-        "ORDER BY d.published IS NOT NULL, d.published, r.title"
+        "ORDER BY d.published IS NOT NULL, d.published, r.title, r.document_id"
     ):
         roles[row["entity_id"]].append({
             "title": row["title"], "country": row["country"], "reported": row["published"],
@@ -68,7 +68,7 @@ def _evidence(store: Store) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.rows(
         "SELECT v.*, d.outlet, d.source FROM evidence v JOIN documents d ON d.id = v.document_id "
-        "ORDER BY v.document_id, v.start"
+        'ORDER BY v.document_id, v.start, v."end"'
     ):
         grouped[row["event_id"]].append({
             "document": row["document_id"], "start": row["start"], "end": row["end"],
@@ -134,7 +134,7 @@ def facts(store: Store) -> list[dict[str, Any]]:
         {"document": r["document_id"], "start": r["start"], "end": r["end"], "text": r["text"],
          "value": r["value"], "unit": r["unit"], "what": r["what"], "subject": r["subject"],
          "event": r["event_id"]}
-        for r in store.rows('SELECT * FROM quantities ORDER BY document_id, start')
+        for r in store.rows('SELECT * FROM quantities ORDER BY document_id, start, "end"')
     ]
 
 
@@ -142,7 +142,7 @@ def quotes(store: Store) -> list[dict[str, Any]]:
     return [
         {"document": r["document_id"], "start": r["start"], "end": r["end"], "text": r["text"],
          "speaker": r["speaker"]}
-        for r in store.rows('SELECT * FROM quotes ORDER BY document_id, start')
+        for r in store.rows('SELECT * FROM quotes ORDER BY document_id, start, "end"')
     ]
 
 

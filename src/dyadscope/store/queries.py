@@ -140,7 +140,7 @@ def _roles(store: Store, wanted: dict[str, str]) -> dict[str, list[dict[str, Any
     for row in store.rows(
         "SELECT r.entity_id, r.title, r.country, d.published, r.document_id FROM roles r "
         f"JOIN documents d ON d.id = r.document_id WHERE r.entity_id IN {each('ids')} "
-        "ORDER BY d.published IS NOT NULL, d.published, r.title", wanted,
+        "ORDER BY d.published IS NOT NULL, d.published, r.title, r.document_id", wanted,
     ):
         found[row["entity_id"]].append({
             "title": row["title"], "country": row["country"], "reported": row["published"],

@@ -27,7 +27,7 @@ def role_titles(store: Store) -> list[Row]:
     """Each person's reported titles, earliest report first."""
     return store.rows(
         "SELECT r.entity_id, r.title FROM roles r JOIN documents d ON d.id = r.document_id "
-        "ORDER BY d.published IS NOT NULL, d.published, r.title")
+        "ORDER BY d.published IS NOT NULL, d.published, r.title, r.document_id")
 
 
 def weapons_in(store: Store, document: str, start: int, end: int) -> list[Row]:

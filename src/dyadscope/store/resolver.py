@@ -40,10 +40,6 @@ def canonical_names(knowledge: Knowledge) -> dict[str, str]:
     return names
 
 
-def load_index(store: Store) -> EntityIndex:
-    return EntityIndex([EntityRecord(**row) for row in StoreWriter(store).entities()])
-
-
 Block = tuple[str, tuple[str, str]]  # a PLOVER type and an unordered country pair
 
 
@@ -77,14 +73,21 @@ class Writer:
         self.store = store
         self.tables = StoreWriter(store)
         self.knowledge = knowledge
-        self.index = load_index(store)
+        rows = self.tables.entities()
+        self.index = EntityIndex([EntityRecord(**row) for row in rows])
+        self.known = {row["id"] for row in rows}  # entity ids in the index or seen stored
         self.blocks: set[Block] = set()
 
-    def write(self, extraction: Extraction, run_id: str, replace: bool = False) -> None:
+    def write(self, extraction: Extraction, run_id: str, replace: bool = False) -> bool:
         """Store one document's extraction in one transaction; `replace` first removes
-        what an earlier run extracted from it, so a failure keeps the old results."""
+        what an earlier run extracted from it, so a failure keeps the old results. False
+        when another ingest stored the document meanwhile (checked inside the
+        transaction, so two ingests of one folder store each document once)."""
         document = extraction.document
         with self.store.transaction():
+            if not replace and self.store.has_document(document.id):
+                return False
+            self._catch_up()
             if replace:
                 self.blocks.update(block_of(r["type"], r["source_country"], r["target_country"])
                                    for r in self.tables.report_blocks(document.id))
@@ -93,6 +96,19 @@ class Writer:
             entity_of = self._entities(extraction)
             self._events(extraction, entity_of)
             self._facts(extraction, entity_of)
+        return True
+
+    def _catch_up(self) -> None:
+        """Add to the entity index what other writers stored since it was read, so that a
+        name resolves to their entity as it would after them."""
+        if self.tables.entity_count() == len(self.known):
+            return
+        for row in self.tables.entities():
+            if row["id"] not in self.known:
+                record = EntityRecord(**row)
+                self.known.add(record.id)
+                if record.key not in self.index.by_key:
+                    self.index.add(record)
 
     def _entities(self, extraction: Extraction) -> dict[str, str]:
         document = extraction.document
@@ -122,6 +138,7 @@ class Writer:
     def _save_entity(self, record: EntityRecord) -> None:
         if record.key not in self.index.by_key:
             self.index.add(record)
+        self.known.add(record.id)
         self.tables.save_entity(record.id, record.type, record.name, record.country, record.key)
 
     def _save_mention(self, document_id: str, mention, entity: str) -> None:  # noqa: ANN001

@@ -162,7 +162,7 @@ def migrate(store: Store, now: Callable[[], str]) -> list[str]:
     for name, sql in migrations:
         if name in done:
             continue
-        store.execute("BEGIN IMMEDIATE" if store.backend == "sqlite" else "BEGIN")
+        store.begin()
         try:
             if sql is None:
                 store.conn.execute(POSTGRES_FUNCTIONS)  # one dollar-quoted script

@@ -37,6 +37,9 @@ class StoreWriter:
     def entities(self) -> list[Row]:
         return self.store.rows("SELECT id, type, name, country, key FROM entities")
 
+    def entity_count(self) -> int:
+        return int(self.store.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
+
     def save_entity(self, id: str, type: str, name: str, country: str | None,
                     key: str) -> None:
         self.store.execute("INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
