@@ -19,11 +19,11 @@ from itertools import combinations
 from typing import Any
 
 from dyadscope import knowledge as knowledge_module
-from dyadscope.analyse.timeline import Actor, between, participants
+from dyadscope.analyse.timeline import Actor, participants
 from dyadscope.knowledge.names import normalize_name
-from dyadscope.store import reads
+from dyadscope.store import queries, reads
 from dyadscope.store.db import Store
-from dyadscope.store.export import events as all_events
+from dyadscope.store.queries import EventFilter, Page
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ def disagreements_of(
 
 
 def compare_outlets(store: Store, pair: tuple[Actor, Actor] | None = None) -> OutletReport:
-    events = [e for e in all_events(store) if pair is None or between(e, *pair)]
+    events = queries.event_page(store, EventFilter(dyad=pair), Page())[0]
     context = Context(
         dates=evidence_dates(store),
         published=reads.published(store),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyadscope.store import queries
 from dyadscope.store.db import Store
-from dyadscope.store.export import events as all_events
+from dyadscope.store.queries import EventFilter, Page
 from dyadscope.types import TimelineEntry
 
 Actor = tuple[set[str], set[str]]
@@ -31,8 +32,8 @@ def between(event: dict, first: Actor, second: Actor) -> bool:
 
 
 def dyad_events(store: Store, first: Actor, second: Actor) -> list[dict[str, Any]]:
-    """The exported events between the two actors, in export order."""
-    return [event for event in all_events(store) if between(event, first, second)]
+    """The events between the two actors (the database filters them), oldest first."""
+    return queries.event_page(store, EventFilter(dyad=(first, second)), Page())[0]
 
 
 def timeline_entry(events: list[dict[str, Any]]) -> TimelineEntry:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from dyadscope.store.db import Store
+from dyadscope.store.queries import event_records
 
 
 def documents(store: Store) -> list[dict[str, Any]]:
@@ -64,69 +65,15 @@ def mentions(store: Store) -> list[dict[str, Any]]:
     ]
 
 
-def _evidence(store: Store) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.rows(
-        "SELECT v.*, d.outlet, d.source FROM evidence v JOIN documents d ON d.id = v.document_id "
-        'ORDER BY v.document_id, v.start, v."end"'
-    ):
-        grouped[row["event_id"]].append({
-            "document": row["document_id"], "start": row["start"], "end": row["end"],
-            "text": row["text"], "trigger": [row["trigger_start"], row["trigger_end"]],
-            "rule": row["rule"], "outlet": row["outlet"], "source": row["source"],
-        })
-    return grouped
-
-
-def _quantities(store: Store, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found = []
-    for item in evidence:
-        for row in store.rows(
-            'SELECT * FROM quantities WHERE document_id = ? AND start >= ? AND "end" <= ?',
-            (item["document"], item["start"], item["end"]),
-        ):
-            found.append({"text": row["text"], "value": row["value"], "unit": row["unit"],
-                          "what": row["what"], "subject": row["subject"],
-                          "document": row["document_id"],
-                          "start": row["start"], "end": row["end"]})
-    return found
-
-
-def _links(store: Store) -> dict[str, list[dict[str, Any]]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.rows("SELECT * FROM event_links ORDER BY document_id, start"):
-        grouped[row["event_id"]].append({"document": row["document_id"], "start": row["start"],
-                                         "score": row["score"], "reason": row["reason"]})
-    return grouped
+NAMES = ("source_name", "target_name", "actor_names")
 
 
 def events(store: Store) -> list[dict[str, Any]]:
-    evidence = _evidence(store)
-    links = _links(store)
-    actors: dict[str, list[str]] = defaultdict(list)
-    for row in store.rows("SELECT * FROM event_actors ORDER BY entity_id"):
-        actors[row["event_id"]].append(row["entity_id"])
-    happenings = {row["event_id"]: row for row in store.rows("SELECT * FROM happenings")}
-    result = []
-    for row in store.rows("SELECT * FROM events ORDER BY date IS NULL, date, id"):
-        happening = happenings.get(row["id"])
-        items = evidence[row["id"]]
-        result.append({
-            "id": row["id"], "type": row["type"], "mode": row["mode"],
-            "context": row["context"], "source": row["source"], "target": row["target"],
-            "source_country": row["source_country"], "target_country": row["target_country"],
-            "source_sector": row["source_sector"], "target_sector": row["target_sector"],
-            "date": row["date"], "date_precision": row["date_precision"],
-            "status": row["status"], "location": row["location"], "score": row["score"],
-            "rule": row["rule"], "actors": actors[row["id"]],
-            "quantities": _quantities(store, items), "evidence": items,
-            "outlets": sorted({i["outlet"] or i["source"] for i in items}),
-            "corroboration": len({i["document"] for i in items}),
-            "links": links[row["id"]],
-            "happening": happening["happening"] if happening else row["id"],
-            "happening_reason": happening["reason"] if happening else None,
-        })
-    return result
+    """Every event in the shape the REST API gives (store/queries.py builds both), without
+    the display names."""
+    rows = store.rows("SELECT * FROM events ORDER BY date IS NULL, date, id")
+    return [{k: v for k, v in record.items() if k not in NAMES}
+            for record in event_records(store, rows)]
 
 
 def facts(store: Store) -> list[dict[str, Any]]:

@@ -374,12 +374,12 @@ def _event_quantities(store: Store, wanted: dict[str, str]) -> dict[str, list[di
     """The quantities inside each evidence span, evidence by evidence as the export lists them."""
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in store.rows(
-        "SELECT v.event_id, q.* FROM evidence v JOIN quantities q ON q.document_id = "
+        "SELECT v.event_id AS owner, q.* FROM evidence v JOIN quantities q ON q.document_id = "
         "v.document_id AND q.start >= v.start AND q.\"end\" <= v.\"end\" "
         f"WHERE v.event_id IN {each('ids')} "
         "ORDER BY v.event_id, v.document_id, v.start, v.\"end\", q.start, q.\"end\"", wanted,
     ):
-        found[row["event_id"]].append({
+        found[row["owner"]].append({
             "text": row["text"], "value": row["value"], "unit": row["unit"],
             "what": row["what"], "subject": row["subject"], "document": row["document_id"],
             "start": row["start"], "end": row["end"],
