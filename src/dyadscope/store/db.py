@@ -186,6 +186,13 @@ class Store:
     def execute(self, sql: str, params: tuple | dict = ()) -> Any:
         return self.conn.execute(self.dialect.sql(sql), params)
 
+    def execute_many(self, sql: str, rows: list[tuple]) -> None:
+        """One statement for many parameter rows (bulk loads)."""
+        if self.backend == "postgresql":
+            self.conn.execute_many(self.dialect.sql(sql), rows)
+        else:
+            self.conn.executemany(sql, rows)
+
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.execute(sql, params)]
 
@@ -303,6 +310,10 @@ class _TupleCursors:
 
     def execute(self, sql: str, params: tuple | dict = ()) -> Any:
         return _Rows(self._conn.execute(sql, params or None))
+
+    def execute_many(self, sql: str, rows: list[tuple]) -> None:
+        with self._conn.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
     def close(self) -> None:
         self._conn.close()

@@ -32,6 +32,13 @@ class StoreWriter:
         self.store = store
         self.each = store.id_list("ids")
 
+    def load(self, table: str, rows: list[tuple]) -> None:
+        """Many rows into one table at once (bulk loads: benchmarks, loaders)."""
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            self.store.execute_many(
+                f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO NOTHING", rows)
+
     # ---- entities and mentions ----
 
     def entities(self) -> list[Row]:
