@@ -118,6 +118,7 @@ def ingest(
                 report.unchanged += 1  # another ingest stored it meanwhile
     writer.recluster()
     writer.settle_happenings()
+    writer.index_search()
     report.stale = store.stale_documents(identifier)
     return report
 

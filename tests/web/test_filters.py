@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from dyadscope import api
 from dyadscope.store import export, queries
-from dyadscope.store.db import Store
+from dyadscope.store.db import Store, search_words
 from dyadscope.web.routes import in_range
 
 # ---- the reference: the whole export, filtered in Python (the endpoints before SQL) ----
@@ -30,12 +30,16 @@ def takes_part(event: dict[str, Any], entity_id: str) -> bool:
     return entity_id in event["actors"] or entity_id in (event["source"], event["target"])
 
 
-def matches_text(event: dict[str, Any], text: str, names: dict[str, str]) -> bool:
+def matches_text(event: dict[str, Any], text: str, spelled: dict[str, list[str]]) -> bool:
+    """Text search: every word of the query starts a word of the evidence, of a name or
+    alias of the sides and actors, or of the country codes."""
     people = [event["source"], event["target"], *event["actors"]]
     haystack = [item["text"] for item in event["evidence"]]
-    haystack += [names[p] for p in people if p in names]
+    haystack += [name for p in people for name in spelled.get(p, [])]
     haystack += [event["source_country"] or "", event["target_country"] or ""]
-    return any(queries.fold(text) in queries.fold(h) for h in haystack)
+    words = set(search_words(" ".join(haystack)))
+    wanted = search_words(text)
+    return bool(wanted) and all(any(w.startswith(q) for w in words) for q in wanted)
 
 
 def exported(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -46,6 +50,7 @@ def exported(db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def reference_events(db: Path, **wanted: str) -> list[dict[str, Any]]:
     entities, events = exported(db)
     names = {e["id"]: e["name"] for e in entities}
+    spelled = {e["id"]: [e["name"], *e["aliases"]] for e in entities}
     code = wanted["country"].upper() if "country" in wanted else None
     return [
         named(e, names) for e in events
@@ -53,7 +58,7 @@ def reference_events(db: Path, **wanted: str) -> list[dict[str, Any]]:
         and ("type" not in wanted or e["type"] == wanted["type"].upper())
         and ("status" not in wanted or e["status"] == wanted["status"].lower())
         and ("entity" not in wanted or takes_part(e, wanted["entity"]))
-        and ("q" not in wanted or matches_text(e, wanted["q"], names))
+        and ("q" not in wanted or matches_text(e, wanted["q"], spelled))
         and in_range(e["date"], wanted.get("from"), wanted.get("to"))
     ]
 
@@ -298,3 +303,20 @@ def test_dyad_agrees_with_analyse(
         found, total = queries.event_page(store, wanted, queries.Page())
     assert [e["id"] for e in found] == expected
     assert total == len(expected)
+
+
+def test_text_search_finds_a_person_by_any_alias(samples_client: TestClient,
+                                                 samples_db: Path) -> None:
+    entities, events = exported(samples_db)
+    checked = 0
+    for entity in entities:
+        if entity["type"] != "PERSON":
+            continue
+        theirs = {e["id"] for e in events if takes_part(e, entity["id"])}
+        for alias in entity["aliases"]:
+            if not theirs or not search_words(alias):
+                continue
+            found = {e["id"] for e in get(samples_client, "/api/events", q=alias)}
+            assert theirs <= found, (entity["name"], alias)
+            checked += 1
+    assert checked > 5

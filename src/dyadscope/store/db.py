@@ -46,6 +46,11 @@ def fold(text: str | None) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def search_words(text: str | None) -> list[str]:
+    """The words text search matches on: folded, split at anything not a letter or digit."""
+    return re.findall(r"[^\W_]+", fold(text))
+
+
 class Dialect:
     """What SQLite spells its own way."""
 
@@ -62,6 +67,17 @@ class Dialect:
     def sql(self, statement: str) -> str:
         return statement
 
+    def search(self, param: str) -> str:
+        """Events whose search text holds every word of the query bound as `param`
+        (`search_query` spells it), each as the start of a word."""
+        return f"(SELECT event_id FROM search WHERE search MATCH :{param})"
+
+    def search_query(self, words: list[str]) -> str:
+        return " AND ".join(f'"{word}"*' for word in words)
+
+    def search_row(self) -> str:
+        return "INSERT INTO search (event_id, body) VALUES (?, ?)"
+
 
 class PostgresDialect(Dialect):
     name = "postgresql"
@@ -75,6 +91,15 @@ class PostgresDialect(Dialect):
 
     def sql(self, statement: str) -> str:
         return _postgres_sql(statement)
+
+    def search(self, param: str) -> str:
+        return f"(SELECT event_id FROM search WHERE words @@ to_tsquery('simple', :{param}))"
+
+    def search_query(self, words: list[str]) -> str:
+        return " & ".join(f"{word}:*" for word in words)
+
+    def search_row(self) -> str:
+        return "INSERT INTO search VALUES (?, ?, to_tsvector('simple', ?))"
 
 
 JSON_EACH = re.compile(r"\(SELECT value FROM json_each\(:(\w+)\)\)")

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyadscope.store.db import Store, fold
+from dyadscope.store.db import Dialect, Store, fold, search_words
 
 LISTED = "id, source, url, title, outlet, language, published, published_precision"
 Actor = tuple[set[str], set[str]]
@@ -214,16 +214,6 @@ TAKES_PART = (
     "(e.source IN {ids} OR e.target IN {ids} OR EXISTS (SELECT 1 FROM event_actors x "
     "WHERE x.event_id = e.id AND x.entity_id IN {ids}))"
 )
-MATCHES_TEXT = (
-    "(instr(fold(e.source_country), :text) > 0 OR instr(fold(e.target_country), :text) > 0 "
-    "OR EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id "
-    "AND instr(fold(v.text), :text) > 0) "
-    "OR EXISTS (SELECT 1 FROM entities n WHERE (n.id IN (e.source, e.target) OR n.id IN "
-    "(SELECT x.entity_id FROM event_actors x WHERE x.event_id = e.id)) "
-    "AND instr(fold(n.name), :text) > 0))"
-)
-
-
 def _countries(where: Where, one: str | None, other: str | None) -> None:
     codes = [code.upper() for code in (one, other) if code]
     if len(codes) == 2:
@@ -263,7 +253,9 @@ def _dyad(where: Where, dyad: tuple[Actor, Actor] | None, undated: bool) -> None
         where.add("e.date IS NOT NULL AND e.date != ''")
 
 
-def event_where(f: EventFilter) -> Where:
+def event_where(f: EventFilter, dialect: Dialect | None = None) -> Where:
+    """The SQL of `f`; `dialect` spells the text search of the open database."""
+    dialect = dialect or Dialect()
     where = Where()
     _countries(where, f.country, f.partner)
     if f.type:
@@ -274,14 +266,18 @@ def event_where(f: EventFilter) -> Where:
         where.add(TAKES_PART.format(ids=each("entity")), entity=ids_json([f.entity]))
     _dates(where, f.start, f.end)
     if f.text:
-        where.add(MATCHES_TEXT, text=fold(f.text))
+        words = search_words(f.text)
+        if words:
+            where.add(f"e.id IN {dialect.search('text')}", text=dialect.search_query(words))
+        else:
+            where.add("FALSE")
     _dyad(where, f.dyad, f.undated)
     return where
 
 
 def event_page(store: Store, f: EventFilter, page: Page) -> tuple[list[dict[str, Any]], int]:
     """One page of the events that pass `f`, shaped like `export.events` plus names; the total."""
-    where = event_where(f)
+    where = event_where(f, store.dialect)
     total = store.execute(f"SELECT COUNT(*) FROM events e WHERE {where.sql()}",
                           where.params).fetchone()[0]
     order = TIMELINE_ORDER if f.dyad else EVENT_ORDER

@@ -27,7 +27,7 @@ from dyadscope.resolve.events import (
 )
 from dyadscope.resolve.happenings import Report as HappeningReport
 from dyadscope.resolve.happenings import cluster, paper_of, sentence_words
-from dyadscope.store.db import Store
+from dyadscope.store.db import Store, search_words
 from dyadscope.store.writer import StoreWriter
 from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
 
@@ -311,6 +311,24 @@ class Writer:
                 found = self.tables.event_around(document_id, row["start"], row["end"])
                 if found:
                     self.tables.link_quantity(document_id, row["start"], row["end"], found)
+
+    def index_search(self) -> None:
+        """The folded words each event is found by: its evidence, its sides and actors
+        and all their names and aliases, and its country codes."""
+        evidence, named, names = self.tables.search_sources()
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for row in names:
+            spelled[row["entity_id"]].append(row["name"])
+        parts: dict[str, list[str]] = defaultdict(list)
+        for row in evidence:
+            parts[row["event_id"]].append(row["text"])
+        for row in named:
+            parts[row["event_id"]] += spelled[row["entity_id"]]
+        for row in self.tables.all_events():
+            parts[row["id"]] += [row["source_country"] or "", row["target_country"] or ""]
+        with self.store.transaction():
+            self.tables.replace_search({event: " ".join(search_words(" ".join(texts)))
+                                        for event, texts in parts.items()})
 
     def settle_happenings(self) -> None:
         """Cluster the stored events into happenings afresh (resolve/happenings.py): the

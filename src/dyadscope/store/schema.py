@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from dyadscope.store.db import Store
 
-MIGRATIONS: list[tuple[str, str]] = [
+# A migration is one script, or one per backend where they spell it apart.
+MIGRATIONS: list[tuple[str, str | dict[str, str]]] = [
     (
         "0001_initial",
         """
@@ -118,6 +119,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX reports_block ON reports(type, source_country, target_country)
         """,
     ),
+    (
+        "0005_search",
+        {
+            # folded text of each event (evidence, sides, actors and their aliases)
+            "sqlite": "CREATE VIRTUAL TABLE search USING fts5(event_id UNINDEXED, body, "
+                      "tokenize = 'unicode61 remove_diacritics 2')",
+            "postgresql": "CREATE TABLE search (event_id TEXT PRIMARY KEY, body TEXT NOT NULL, "
+                          "words tsvector NOT NULL); "
+                          "CREATE INDEX search_words ON search USING gin (words)",
+        },
+    ),
 ]
 
 
@@ -135,7 +147,9 @@ $$
 """
 
 
-def _for(store: Store, sql: str) -> list[str]:
+def _for(store: Store, sql: str | dict[str, str]) -> list[str]:
+    if isinstance(sql, dict):
+        sql = sql[store.backend]
     statements = [s for s in sql.split(";") if s.strip()]
     if store.backend == "postgresql":
         # byte order for text, as SQLite sorts, whatever the database's locale
@@ -156,7 +170,7 @@ def migrate(store: Store, now: Callable[[], str]) -> list[str]:
     their names."""
     done = applied(store)
     ran: list[str] = []
-    migrations: list[tuple[str, str | None]] = list(MIGRATIONS)
+    migrations: list[tuple[str, str | dict[str, str] | None]] = list(MIGRATIONS)
     if store.backend == "postgresql":
         migrations.insert(0, ("postgres_functions", None))
     for name, sql in migrations:

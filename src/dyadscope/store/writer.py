@@ -250,6 +250,25 @@ class StoreWriter:
     def all_events(self) -> list[Row]:
         return self.store.rows("SELECT * FROM events ORDER BY id")
 
+    def search_sources(self) -> tuple[list[Row], list[Row], list[Row]]:
+        """What each event's search text is made of: its evidence, the entities it names
+        (sides and actors) and every name and alias of those."""
+        evidence = self.store.rows("SELECT event_id, text FROM evidence")
+        named = self.store.rows(
+            "SELECT id AS event_id, source AS entity_id FROM events WHERE source IS NOT NULL "
+            "UNION SELECT id, target FROM events WHERE target IS NOT NULL "
+            "UNION SELECT event_id, entity_id FROM event_actors")
+        names = self.store.rows("SELECT id AS entity_id, name FROM entities UNION "
+                                "SELECT entity_id, alias FROM aliases")
+        return evidence, named, names
+
+    def replace_search(self, bodies: dict[str, str]) -> None:
+        self.store.execute("DELETE FROM search")
+        statement = self.store.dialect.search_row()
+        width = statement.count("?")
+        self.store.execute_many(statement, [(event, body, body)[:width]
+                                            for event, body in sorted(bodies.items())])
+
     def replace_happenings(self, members: list[tuple[str, str, str]]) -> None:
         self.store.execute("DELETE FROM happenings")
         for row in members:
