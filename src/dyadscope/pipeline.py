@@ -117,8 +117,9 @@ def ingest(
             else:
                 report.unchanged += 1  # another ingest stored it meanwhile
     writer.recluster()
-    writer.settle_happenings()
-    writer.index_search()
+    touched = writer.touched()
+    writer.settle_happenings(touched)
+    writer.index_search(touched)
     report.stale = store.stale_documents(identifier)
     return report
 

@@ -26,7 +26,7 @@ from dyadscope.resolve.events import (
     rule_what,
 )
 from dyadscope.resolve.happenings import Report as HappeningReport
-from dyadscope.resolve.happenings import cluster, paper_of, sentence_words
+from dyadscope.resolve.happenings import cluster, paper_of, sentence_words, tie
 from dyadscope.store.db import Store, search_words
 from dyadscope.store.writer import StoreWriter
 from dyadscope.types import EventCandidate, Extraction, PartialDate, Span
@@ -77,6 +77,8 @@ class Writer:
         self.index = EntityIndex([EntityRecord(**row) for row in rows])
         self.known = {row["id"] for row in rows}  # entity ids in the index or seen stored
         self.blocks: set[Block] = set()
+        self.documents: set[str] = set()  # written by this run
+        self.reclustered: set[str] = set()  # events of the blocks formed again
 
     def write(self, extraction: Extraction, run_id: str, replace: bool = False) -> bool:
         """Store one document's extraction in one transaction; `replace` first removes
@@ -96,6 +98,7 @@ class Writer:
             entity_of = self._entities(extraction)
             self._events(extraction, entity_of)
             self._facts(extraction, entity_of)
+        self.documents.add(document.id)
         return True
 
     def _catch_up(self) -> None:
@@ -289,6 +292,8 @@ class Writer:
         for block in sorted(self.blocks):
             with self.store.transaction():
                 self._recluster(block)
+                self.reclustered |= set(self.tables.block_events(block[0], block[1][0] or None,
+                                                                 block[1][1] or None))
         self.blocks.clear()
 
     def _recluster(self, block: Block) -> None:
@@ -312,10 +317,16 @@ class Writer:
                 if found:
                     self.tables.link_quantity(document_id, row["start"], row["end"], found)
 
-    def index_search(self) -> None:
-        """The folded words each event is found by: its evidence, its sides and actors
-        and all their names and aliases, and its country codes."""
-        evidence, named, names = self.tables.search_sources()
+    def touched(self) -> set[str]:
+        """The events this run may have changed: those its documents report, those of the
+        blocks it formed again, and those naming people its documents mention."""
+        return (self.tables.events_in(self.documents) | self.reclustered
+                | self.tables.events_naming_people_in(self.documents))
+
+    def index_search(self, events: set[str]) -> None:
+        """The folded words each of these events is found by: its evidence, its sides and
+        actors and all their names and aliases, and its country codes."""
+        evidence, named, names = self.tables.search_sources(events)
         spelled: dict[str, list[str]] = defaultdict(list)
         for row in names:
             spelled[row["entity_id"]].append(row["name"])
@@ -324,33 +335,49 @@ class Writer:
             parts[row["event_id"]].append(row["text"])
         for row in named:
             parts[row["event_id"]] += spelled[row["entity_id"]]
-        for row in self.tables.all_events():
+        for row in self.tables.events_by_id(events):
             parts[row["id"]] += [row["source_country"] or "", row["target_country"] or ""]
         with self.store.transaction():
-            self.tables.replace_search({event: " ".join(search_words(" ".join(texts)))
-                                        for event, texts in parts.items()})
+            self.tables.replace_search(events, {event: " ".join(search_words(" ".join(texts)))
+                                                for event, texts in parts.items()})
 
-    def settle_happenings(self) -> None:
-        """Cluster the stored events into happenings afresh (resolve/happenings.py): the
-        clusters depend on the stored events only, not on the order they came in."""
+    def settle_happenings(self, events: set[str]) -> None:
+        """Cluster into happenings (resolve/happenings.py) these events and all that ties
+        reach from them: the clusters depend on the stored events only, not on the order
+        they came in."""
+        found = self._reports(events)
+        frontier = set(found)
+        while frontier:
+            # events that shared a happening with these are judged again, tied or not
+            mates = self._reports(self.tables.happening_mates(frontier) - set(found))
+            candidates = self._reports(self.tables.neighbours(frontier) - set(found)
+                                       - set(mates))
+            found.update(mates)
+            tied = {n: report for n, report in candidates.items()
+                    if any(tie(report, found[e]) for e in found)}
+            found.update(tied)
+            frontier = set(mates) | set(tied)
+        members = sorted((event, happening, reason) for event, (happening, reason)
+                         in cluster(list(found.values())).items())
+        with self.store.transaction():
+            self.tables.replace_happenings(found, members)
+
+    def _reports(self, events: set[str]) -> dict[str, HappeningReport]:
         spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         words: dict[str, list[frozenset[str]]] = defaultdict(list)
-        for row in self.tables.all_evidence():
+        for row in self.tables.evidence_by_event(events):
             spans[row["event_id"]].append((row["document_id"], row["start"], row["end"]))
             words[row["event_id"]].append(sentence_words(row["text"]))
-        reports = [
-            HappeningReport(
+        return {
+            row["id"]: HappeningReport(
                 id=row["id"], type=row["type"], mode=row["mode"],
                 source_country=row["source_country"], target_country=row["target_country"],
                 date=PartialDate(row["date"], row["date_precision"]) if row["date"] else None,
                 status=row["status"], paper=paper_of(rule_what(row["rule"])),
                 spans=tuple(spans[row["id"]]), words=tuple(words[row["id"]]),
             )
-            for row in self.tables.all_events()
-        ]
-        with self.store.transaction():
-            self.tables.replace_happenings([(event, happening, reason) for event, (
-                happening, reason) in sorted(cluster(reports).items())])
+            for row in self.tables.events_by_id(events)
+        }
 
     def _side(self, key: str | None, country: str | None, entity_of: dict[str, str]) -> str | None:
         if key and key in entity_of:

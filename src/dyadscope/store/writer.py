@@ -241,35 +241,85 @@ class StoreWriter:
         self.store.execute('UPDATE quantities SET event_id = ? WHERE document_id = ? AND '
                            'start = ? AND "end" = ?', (event, document, start, end))
 
-    # ---- happenings ----
+    # ---- happenings and search, for the events a run touched ----
 
-    def all_evidence(self) -> list[Row]:
-        return self.store.rows('SELECT event_id, document_id, start, "end", text FROM evidence '
-                               "ORDER BY event_id, document_id, start")
+    def _ids(self, sql: str, ids: Iterable[str]) -> set[str]:
+        return {row["id"] for row in self.store.rows(sql, {"ids": json.dumps(sorted(ids))})}
 
-    def all_events(self) -> list[Row]:
-        return self.store.rows("SELECT * FROM events ORDER BY id")
+    def events_in(self, documents: Iterable[str]) -> set[str]:
+        return self._ids(f"SELECT DISTINCT event_id AS id FROM evidence WHERE document_id IN "
+                         f"{self.each}", documents)
 
-    def search_sources(self) -> tuple[list[Row], list[Row], list[Row]]:
-        """What each event's search text is made of: its evidence, the entities it names
-        (sides and actors) and every name and alias of those."""
-        evidence = self.store.rows("SELECT event_id, text FROM evidence")
+    def events_naming_people_in(self, documents: Iterable[str]) -> set[str]:
+        """Events that name a person or body these documents mention (whose aliases may
+        have grown)."""
+        named = (f"SELECT m.entity_id FROM mentions m JOIN entities n ON n.id = m.entity_id "
+                 f"WHERE m.document_id IN {self.each} AND n.type != 'COUNTRY'")
+        return self._ids(
+            f"SELECT id FROM events WHERE source IN ({named}) OR target IN ({named}) UNION "
+            f"SELECT event_id FROM event_actors WHERE entity_id IN ({named})", documents)
+
+    def happening_mates(self, events: Iterable[str]) -> set[str]:
+        """Events that share a stored happening with these, or whose happening's lead
+        event is gone."""
+        return self._ids(
+            f"SELECT event_id AS id FROM happenings WHERE happening IN (SELECT happening FROM "
+            f"happenings WHERE event_id IN {self.each}) OR happening NOT IN "
+            "(SELECT id FROM events)", events)
+
+    def neighbours(self, events: Iterable[str]) -> set[str]:
+        """Events told in a document with these, or between the same two countries on the
+        same day: all that a happening tie can join them with."""
+        return self._ids(
+            f"SELECT DISTINCT b.event_id AS id FROM evidence a JOIN evidence b ON "
+            f"b.document_id = a.document_id WHERE a.event_id IN {self.each} UNION "
+            f"SELECT b.id FROM events a JOIN events b ON b.date = a.date AND "
+            "a.date_precision = 'day' AND b.date_precision = 'day' AND "
+            "((b.source_country = a.source_country AND b.target_country = a.target_country) "
+            "OR (b.source_country = a.target_country AND b.target_country = a.source_country)) "
+            f"WHERE a.id IN {self.each}", events)
+
+    def events_by_id(self, events: Iterable[str]) -> list[Row]:
+        return self.store.rows(f"SELECT * FROM events WHERE id IN {self.each} ORDER BY id",
+                               {"ids": json.dumps(sorted(events))})
+
+    def evidence_by_event(self, events: Iterable[str]) -> list[Row]:
+        return self.store.rows(
+            'SELECT event_id, document_id, start, "end", text FROM evidence WHERE event_id IN '
+            f"{self.each} ORDER BY event_id, document_id, start",
+            {"ids": json.dumps(sorted(events))})
+
+    def replace_happenings(self, events: Iterable[str],
+                           members: list[tuple[str, str, str]]) -> None:
+        """The happenings of these events (and of events no longer stored) anew."""
+        self.store.execute("DELETE FROM happenings WHERE event_id NOT IN (SELECT id FROM events)")
+        self.store.execute(f"DELETE FROM happenings WHERE event_id IN {self.each}",
+                           {"ids": json.dumps(sorted(events))})
+        self.store.execute_many("INSERT INTO happenings VALUES (?,?,?)", members)
+
+    def search_sources(self, events: Iterable[str]) -> tuple[list[Row], list[Row], list[Row]]:
+        """What these events' search texts are made of: their evidence, the entities they
+        name (sides and actors) and every name and alias of those."""
+        wanted = {"ids": json.dumps(sorted(events))}
+        evidence = self.store.rows(
+            f"SELECT event_id, text FROM evidence WHERE event_id IN {self.each}", wanted)
         named = self.store.rows(
-            "SELECT id AS event_id, source AS entity_id FROM events WHERE source IS NOT NULL "
-            "UNION SELECT id, target FROM events WHERE target IS NOT NULL "
-            "UNION SELECT event_id, entity_id FROM event_actors")
-        names = self.store.rows("SELECT id AS entity_id, name FROM entities UNION "
-                                "SELECT entity_id, alias FROM aliases")
+            f"SELECT id AS event_id, source AS entity_id FROM events WHERE id IN {self.each} "
+            f"AND source IS NOT NULL UNION SELECT id, target FROM events WHERE id IN "
+            f"{self.each} AND target IS NOT NULL UNION SELECT event_id, entity_id FROM "
+            f"event_actors WHERE event_id IN {self.each}", wanted)
+        entities = {"ids": json.dumps(sorted({r["entity_id"] for r in named}))}
+        names = self.store.rows(
+            f"SELECT id AS entity_id, name FROM entities WHERE id IN {self.each} UNION "
+            f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {self.each}", entities)
         return evidence, named, names
 
-    def replace_search(self, bodies: dict[str, str]) -> None:
-        self.store.execute("DELETE FROM search")
+    def replace_search(self, events: Iterable[str], bodies: dict[str, str]) -> None:
+        """The search texts of these events (and of events no longer stored) anew."""
+        self.store.execute("DELETE FROM search WHERE event_id NOT IN (SELECT id FROM events)")
+        self.store.execute(f"DELETE FROM search WHERE event_id IN {self.each}",
+                           {"ids": json.dumps(sorted(events))})
         statement = self.store.dialect.search_row()
         width = statement.count("?")
         self.store.execute_many(statement, [(event, body, body)[:width]
                                             for event, body in sorted(bodies.items())])
-
-    def replace_happenings(self, members: list[tuple[str, str, str]]) -> None:
-        self.store.execute("DELETE FROM happenings")
-        for row in members:
-            self.store.execute("INSERT INTO happenings VALUES (?,?,?)", row)
