@@ -233,3 +233,13 @@ def test_hard_wrapped_and_run_together_text_gives_the_same_events(
     assert len(found["blocks.txt"]) >= 3
     assert found["wrapped.txt"] == found["blocks.txt"]
     assert found["run-together.txt"] == found["blocks.txt"]
+
+
+def test_several_workers_store_what_one_worker_stores(tmp_path: Path, shared_dir: Path) -> None:
+    from dyadscope import api
+
+    folders = [shared_dir / "dev", shared_dir / "seeds"]
+    api.ingest(folders, tmp_path / "one.db")
+    report = api.ingest(folders, tmp_path / "two.db", workers=2)
+    assert report.stored > 16  # more than one batch, so both workers extract
+    assert api.export(tmp_path / "one.db") == api.export(tmp_path / "two.db")

@@ -20,17 +20,17 @@ from dyadscope.types import TimelineEntry
 def ingest(
     paths: list[Path], db: Path | str, knowledge_dir: Path | None = None,
     tick: Callable[[], None] = lambda: None, refresh: bool = False,
-    sources: Path | None = None,
+    sources: Path | None = None, workers: int = 1,
 ) -> IngestReport:
     """Store what the articles report; `refresh` re-extracts documents that another
     version of dyadscope or of the knowledge files extracted; `sources`: a JSONL file of
     the files' crawl metadata (file, url, title, outlet, published), used where a
-    sources.jsonl beside the files is not."""
+    sources.jsonl beside the files is not; `workers`: processes that extract."""
     knowledge = knowledge_module.load(knowledge_dir)
     if sources is not None and not sources.is_file():
         raise DyadscopeError(str(sources), "read", "no such metadata file")
     with Store(db) as store:
-        return run_pipeline(paths, store, knowledge, tick, refresh, sources)
+        return run_pipeline(paths, store, knowledge, tick, refresh, sources, workers)
 
 
 def export(db: Path | str) -> dict[str, Any]:

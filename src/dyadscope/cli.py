@@ -43,16 +43,17 @@ def exit_code(report: api.IngestReport) -> int:
 
 def _ingest(
     paths: list[Path], db: str, knowledge: Path | None, refresh: bool = False,
-    sources: Path | None = None,
+    sources: Path | None = None, workers: int = 1,
 ) -> api.IngestReport:
     from dyadscope.pipeline import count_files
 
     if not sys.stderr.isatty():
-        return api.ingest(paths, db, knowledge, refresh=refresh, sources=sources)
+        return api.ingest(paths, db, knowledge, refresh=refresh, sources=sources,
+                          workers=workers)
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("ingesting", total=count_files(paths))
         return api.ingest(paths, db, knowledge, tick=lambda: progress.advance(task),
-                          refresh=refresh, sources=sources)
+                          refresh=refresh, sources=sources, workers=workers)
 
 
 @app.command()
@@ -65,10 +66,12 @@ def ingest(
     sources: Annotated[Path | None, typer.Option(
         help="JSONL of the files' crawl metadata (file, url, title, outlet, published), "
         "when it is not a sources.jsonl beside them.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Processes that extract (one writer stores, in input order).")] = 1,
 ) -> None:
     """Read articles, run the whole pipeline and store the results."""
     try:
-        report = _ingest(paths, db, knowledge, refresh, sources)
+        report = _ingest(paths, db, knowledge, refresh, sources, workers)
     except DyadscopeError as error:
         fail(error)
     for failure in report.failures:

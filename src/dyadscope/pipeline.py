@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dyadscope import __version__
 from dyadscope.clean import clean
@@ -13,7 +17,7 @@ from dyadscope.errors import DyadscopeError
 from dyadscope.knowledge import Knowledge
 from dyadscope.read import ReadFailure, discover, read_path
 from dyadscope.store.db import Store
-from dyadscope.types import Document, RawDocument
+from dyadscope.types import Document, Extraction, RawDocument
 
 BATCH = 16
 
@@ -91,25 +95,27 @@ def _is_current(store: Store, document_id: str, refresh: str | None) -> bool:
 def ingest(
     paths: list[Path], store: Store, knowledge: Knowledge,
     tick: Callable[[], None] = lambda: None, refresh: bool = False,
-    sidecar: Path | None = None,
+    sidecar: Path | None = None, workers: int = 1,
 ) -> IngestReport:
     """Read, clean, extract, resolve and store. With `refresh`, documents that another
     version of the pipeline or knowledge extracted are extracted again in place;
-    `sidecar`: a sources.jsonl with the files' url, outlet and publication date."""
+    `sidecar`: a sources.jsonl with the files' url, outlet and publication date;
+    `workers`: processes that extract (the writing stays in this one, in input order, so
+    the result is that of one worker)."""
     from dyadscope.annotate.model import model_version
-    from dyadscope.extract import Extractor
     from dyadscope.store.resolver import Writer
 
     files = discover(paths)
     report = IngestReport()
-    extractor = Extractor(knowledge)
     writer = Writer(store, knowledge)
     identifier = run_id(knowledge, model_version())
     store.record_run(identifier, __version__, knowledge.version, model_version())
     seen: set[str] = set()
-    for raws in _batches(_raw_documents(files, report, tick, sidecar), BATCH):
-        documents = _clean_batch(raws, store, report, seen, identifier if refresh else None)
-        for extraction in extractor.extract(documents):
+    batches = (
+        _clean_batch(raws, store, report, seen, identifier if refresh else None)
+        for raws in _batches(_raw_documents(files, report, tick, sidecar), BATCH))
+    for extractions in _extracted(batches, knowledge, workers):
+        for extraction in extractions:
             again = store.has_document(extraction.document.id)
             if writer.write(extraction, identifier, replace=again):
                 report.stored += 1
@@ -122,6 +128,43 @@ def ingest(
     writer.index_search(touched)
     report.stale = store.stale_documents(identifier)
     return report
+
+
+def _extracted(batches: Iterable[list[Document]], knowledge: Knowledge,
+               workers: int) -> Iterator[list[Extraction]]:
+    """The extractions of each batch, in order; with several workers, each batch in one
+    of their processes (the spaCy pipeline and knowledge loaded once per process) while
+    the next ones are cleaned and the earlier ones written."""
+    from dyadscope.extract import Extractor
+
+    if workers <= 1:
+        extractor = Extractor(knowledge)
+        for documents in batches:
+            yield extractor.extract(documents)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(knowledge,)) as pool:
+        pending: deque[Future[list[Extraction]]] = deque()
+        for documents in batches:
+            pending.append(pool.submit(_extract_in_worker, documents))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+_worker_extractor: list[Any] = []
+
+
+def _start_worker(knowledge: Knowledge) -> None:
+    from dyadscope.extract import Extractor
+
+    _worker_extractor.append(Extractor(knowledge))
+
+
+def _extract_in_worker(documents: list[Document]) -> list[Extraction]:
+    return _worker_extractor[0].extract(documents)
 
 
 def count_files(paths: list[Path]) -> int:
