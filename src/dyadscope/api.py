@@ -33,6 +33,26 @@ def ingest(
         return run_pipeline(paths, store, knowledge, tick, refresh, sources, workers)
 
 
+def load(folder: Path, db: Path | str, knowledge_dir: Path | None = None) -> IngestReport:
+    """Store what `dyadscope spark` extracted into `folder` (its Parquet tables), resolved
+    and merged as `ingest` does."""
+    from dyadscope.pipeline import load as load_extractions
+
+    knowledge = knowledge_module.load(knowledge_dir)
+    with Store(db) as store:
+        return load_extractions(folder, store, knowledge)
+
+
+def spark(inputs: list[Path], out: Path, master: str | None = None,
+          knowledge_dir: Path | None = None) -> Any:
+    """Read, clean and extract with Apache Spark (`pip install 'dyadscope[spark]'`)."""
+    try:
+        from dyadscope.spark import run
+    except ImportError as error:
+        raise DyadscopeError(None, "spark", f"needs pyspark: {error}") from None
+    return run(inputs, out, master, knowledge_dir)
+
+
 def export(db: Path | str) -> dict[str, Any]:
     with Store(db, readonly=True) as store:
         return export_all(store)

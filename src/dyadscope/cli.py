@@ -89,6 +89,44 @@ def ingest(
     raise typer.Exit(exit_code(report))
 
 
+@app.command()
+def spark(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Files or folders: text, HTML, JSONL, WARC/WARC.gz, Parquet.")],
+    out: Annotated[Path, typer.Option(help="Folder for the Parquet tables.")],
+    master: Annotated[str | None, typer.Option(
+        help="Spark master, e.g. local[4] or yarn (default: spark-submit's or local[*]).")] = None,
+    knowledge: Annotated[Path | None, typer.Option(help="Folder of extra data files.")] = None,
+) -> None:
+    """Read, clean and extract with Apache Spark; `dyadscope load` stores the result."""
+    try:
+        report = api.spark(paths, out, master, knowledge)
+    except DyadscopeError as error:
+        fail(error)
+    err.print(f"{report.documents} documents extracted from {report.files} files, "
+              f"{report.failures} failed -> {report.out}", highlight=False)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="The --out folder of dyadscope spark.")],
+    db: DbOption = DEFAULT_DB,
+    knowledge: Annotated[Path | None, typer.Option(help="Folder of extra data files.")] = None,
+) -> None:
+    """Store what `dyadscope spark` extracted, resolved and merged as `ingest` does."""
+    try:
+        report = api.load(folder, db, knowledge)
+    except DyadscopeError as error:
+        fail(error)
+    for failure in report.failures:
+        err.print(f"[yellow]skipped[/yellow] {failure.path}: {failure.reason}",
+                  highlight=False, soft_wrap=True)
+    err.print(f"{report.documents} documents loaded: {report.stored} stored, "
+              f"{report.unchanged} unchanged, {len(report.failures)} failed -> {db}",
+              highlight=False)
+    raise typer.Exit(exit_code(report))
+
+
 def warn_stale(report: api.IngestReport) -> None:
     if report.stale:
         err.print(

@@ -20,6 +20,9 @@ from dyadscope.store.db import Store
 from dyadscope.types import Document, Extraction, RawDocument
 
 BATCH = 16
+# the Parquet tables of `dyadscope spark`, read back by `load`
+EXTRACTIONS = "extractions"
+FAILURES = "failures"
 
 
 @dataclass
@@ -122,12 +125,73 @@ def ingest(
                 report.refreshed += again
             else:
                 report.unchanged += 1  # another ingest stored it meanwhile
+    _settle(writer)
+    report.stale = store.stale_documents(identifier)
+    return report
+
+
+def _settle(writer: Any) -> None:
+    """The run's global steps: its blocks of events formed again, then the happenings and
+    search text of what it touched."""
     writer.recluster()
     touched = writer.touched()
     writer.settle_happenings(touched)
     writer.index_search(touched)
+
+
+def load(folder: Path, store: Store, knowledge: Knowledge) -> IngestReport:
+    """Store the extractions `dyadscope spark` wrote under `folder`, in `ingest`'s input
+    order and through its writer, so the database is the one `ingest` makes."""
+    from dyadscope.annotate.model import model_version
+    from dyadscope.store.resolver import Writer
+
+    if not (folder / EXTRACTIONS).is_dir():
+        raise DyadscopeError(str(folder), "load", f"no {EXTRACTIONS}/ table from dyadscope spark")
+    report = IngestReport(failures=read_failures(folder))
+    writer = Writer(store, knowledge)
+    identifier = run_id(knowledge, model_version())
+    store.record_run(identifier, __version__, knowledge.version, model_version())
+    seen: set[str] = set()
+    for extraction in read_extractions(folder):
+        report.documents += 1
+        document = extraction.document.id
+        if document in seen or store.has_document(document):
+            report.unchanged += 1
+            continue
+        seen.add(document)
+        if writer.write(extraction, identifier):
+            report.stored += 1
+        else:
+            report.unchanged += 1
+    _settle(writer)
     report.stale = store.stale_documents(identifier)
     return report
+
+
+def read_extractions(folder: Path) -> Iterator[Extraction]:
+    """The extractions of a `dyadscope spark` run, in the input order of `ingest`."""
+    import pyarrow.parquet as pq
+
+    from dyadscope.codec import extraction_from_json
+
+    if not any((folder / EXTRACTIONS).rglob("*.parquet")):
+        return
+    table = pq.read_table(folder / EXTRACTIONS, columns=["file", "record", "extraction"])
+    rows = sorted(zip(table.column("file").to_pylist(), table.column("record").to_pylist(),
+                      table.column("extraction").to_pylist(), strict=True))
+    for _, _, text in rows:
+        yield extraction_from_json(text)
+
+
+def read_failures(folder: Path) -> list[ReadFailure]:
+    import pyarrow.parquet as pq
+
+    if not any((folder / FAILURES).rglob("*.parquet")):
+        return []  # Spark writes no file for an empty table
+    table = pq.read_table(folder / FAILURES, columns=["file", "record", "source", "reason"])
+    rows = sorted(zip(*(table.column(c).to_pylist()
+                        for c in ("file", "record", "source", "reason")), strict=True))
+    return [ReadFailure(source, reason) for _, _, source, reason in rows]
 
 
 def _extracted(batches: Iterable[list[Document]], knowledge: Knowledge,
