@@ -17,7 +17,7 @@ from dyadscope.errors import DyadscopeError
 from dyadscope.knowledge import Knowledge
 from dyadscope.read import ReadFailure, discover, read_path
 from dyadscope.store.db import Store
-from dyadscope.types import Document, Extraction, RawDocument
+from dyadscope.types import Extraction, RawDocument
 
 BATCH = 16
 # the Parquet tables of `dyadscope spark`, read back by `load`
@@ -67,26 +67,35 @@ def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocume
         yield batch
 
 
-def _clean_batch(
-    raws: list[RawDocument], store: Store, report: IngestReport, seen: set[str],
-    refresh: str | None = None,
-) -> list[Document]:
-    """New documents, and with `refresh` (the current run id) documents an earlier
-    pipeline or knowledge base extracted."""
+@dataclass
+class Processed:
+    """One batch cleaned and extracted: the extractions of its new documents."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    documents: int = 0
+    unchanged: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+def _process(raws: list[RawDocument], store: Store, extractor: Any,
+             refresh: str | None = None) -> Processed:
+    """Clean a batch and extract its documents that are new, and with `refresh` (the
+    current run id) those an earlier pipeline or knowledge base extracted."""
+    done = Processed()
     documents = []
     for raw in raws:
         try:
             document = clean(raw)
         except DyadscopeError as error:
-            report.failures.append(ReadFailure(raw.source, error.reason))
+            done.failures.append(ReadFailure(raw.source, error.reason))
             continue
-        report.documents += 1
-        if document.id in seen or _is_current(store, document.id, refresh):
-            report.unchanged += 1
+        done.documents += 1
+        if _is_current(store, document.id, refresh):
+            done.unchanged += 1
             continue
-        seen.add(document.id)
         documents.append(document)
-    return documents
+    done.extractions = extractor.extract(documents) if documents else []
+    return done
 
 
 def _is_current(store: Store, document_id: str, refresh: str | None) -> bool:
@@ -114,11 +123,16 @@ def ingest(
     identifier = run_id(knowledge, model_version())
     store.record_run(identifier, __version__, knowledge.version, model_version())
     seen: set[str] = set()
-    batches = (
-        _clean_batch(raws, store, report, seen, identifier if refresh else None)
-        for raws in _batches(_raw_documents(files, report, tick, sidecar), BATCH))
-    for extractions in _extracted(batches, knowledge, workers):
-        for extraction in extractions:
+    batches = _batches(_raw_documents(files, report, tick, sidecar), BATCH)
+    for done in _processed(batches, store, knowledge, workers, identifier if refresh else None):
+        report.documents += done.documents
+        report.unchanged += done.unchanged
+        report.failures += done.failures
+        for extraction in done.extractions:
+            if extraction.document.id in seen:  # the same text twice in this run
+                report.unchanged += 1
+                continue
+            seen.add(extraction.document.id)
             again = store.has_document(extraction.document.id)
             if writer.write(extraction, identifier, replace=again):
                 report.stored += 1
@@ -194,41 +208,42 @@ def read_failures(folder: Path) -> list[ReadFailure]:
     return [ReadFailure(source, reason) for _, _, source, reason in rows]
 
 
-def _extracted(batches: Iterable[list[Document]], knowledge: Knowledge,
-               workers: int) -> Iterator[list[Extraction]]:
-    """The extractions of each batch, in order; with several workers, each batch in one
-    of their processes (the spaCy pipeline and knowledge loaded once per process) while
-    the next ones are cleaned and the earlier ones written."""
+def _processed(batches: Iterable[list[RawDocument]], store: Store, knowledge: Knowledge,
+               workers: int, refresh: str | None) -> Iterator[Processed]:
+    """Each batch cleaned and extracted, in order; with several workers, each batch in one
+    of their processes (the spaCy pipeline, the knowledge and a read-only connection
+    loaded once per process) while the earlier ones are written here."""
     from dyadscope.extract import Extractor
 
     if workers <= 1:
         extractor = Extractor(knowledge)
-        for documents in batches:
-            yield extractor.extract(documents)
+        for raws in batches:
+            yield _process(raws, store, extractor, refresh)
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(knowledge,)) as pool:
-        pending: deque[Future[list[Extraction]]] = deque()
-        for documents in batches:
-            pending.append(pool.submit(_extract_in_worker, documents))
+                             initargs=(knowledge, store.path)) as pool:
+        pending: deque[Future[Processed]] = deque()
+        for raws in batches:
+            pending.append(pool.submit(_process_in_worker, raws, refresh))
             if len(pending) > 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
 
-_worker_extractor: list[Any] = []
+_worker: dict[str, Any] = {}
 
 
-def _start_worker(knowledge: Knowledge) -> None:
+def _start_worker(knowledge: Knowledge, db: str) -> None:
     from dyadscope.extract import Extractor
 
-    _worker_extractor.append(Extractor(knowledge))
+    _worker["extractor"] = Extractor(knowledge)
+    _worker["store"] = Store(db, readonly=True)
 
 
-def _extract_in_worker(documents: list[Document]) -> list[Extraction]:
-    return _worker_extractor[0].extract(documents)
+def _process_in_worker(raws: list[RawDocument], refresh: str | None) -> Processed:
+    return _process(raws, _worker["store"], _worker["extractor"], refresh)
 
 
 def count_files(paths: list[Path]) -> int:
