@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -221,8 +223,9 @@ def _processed(batches: Iterable[list[RawDocument]], store: Store, knowledge: Kn
             yield _process(raws, store, extractor, refresh)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(knowledge, store.path)) as pool:
+    with _one_thread_each(), ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker,
+            initargs=(knowledge, store.path)) as pool:
         pending: deque[Future[Processed]] = deque()
         for raws in batches:
             pending.append(pool.submit(_process_in_worker, raws, refresh))
@@ -230,6 +233,27 @@ def _processed(batches: Iterable[list[RawDocument]], store: Store, knowledge: Kn
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+# numpy's BLAS would give each process threads for every core: with one process per
+# core they only compete (measured: 2 workers 1.45x faster with one thread each, slower
+# without)
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Worker processes started inside get one BLAS thread each."""
+    saved = {name: os.environ.get(name) for name in ONE_THREAD}
+    os.environ.update(ONE_THREAD)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 _worker: dict[str, Any] = {}

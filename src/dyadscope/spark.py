@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,7 +42,13 @@ class SparkReport:
 def session(master: str | None = None, cores: int | None = None) -> Any:
     from pyspark.sql import SparkSession
 
+    from dyadscope.pipeline import ONE_THREAD
+
+    for name, value in ONE_THREAD.items():  # one BLAS thread per Python worker
+        os.environ.setdefault(name, value)
     builder = SparkSession.builder.appName("dyadscope")
+    for name, value in ONE_THREAD.items():
+        builder = builder.config(f"spark.executorEnv.{name}", value)
     if master:
         builder = builder.master(master)
     builder = builder.config("spark.ui.enabled", "false").config(
