@@ -54,3 +54,30 @@ def test_spark_and_ingest_store_the_same(shared_dir: Path, tmp_path: Path) -> No
     assert "month=2024-12" in months  # partitioned by publication month
     again = api.load(tmp_path / "out", tmp_path / "spark.db")
     assert again.stored == 0 and again.unchanged == loaded.stored  # loading twice is safe
+
+
+def test_parquet_and_jsonl_inputs_read_like_their_records(tmp_path: Path) -> None:
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = sorted(ARTICLES)
+    table = pa.table({
+        "text": [ARTICLES[n] for n in names[:2]],
+        "url": [f"https://news.example/{n}" for n in names[:2]],
+        "published": ["2025-03-03", "2024-06-12"],
+    })
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    pq.write_table(table, inputs / "crawl.parquet")
+    (inputs / "more.jsonl").write_text(
+        json.dumps({"text": ARTICLES[names[2]], "url": "https://news.example/x"}) + "\n"
+        + "{not json\n", encoding="utf-8")
+    report = api.spark([inputs], tmp_path / "out", master="local[2]")
+    assert (report.documents, report.failures) == (3, 1)
+    loaded = api.load(tmp_path / "out", tmp_path / "spark.db")
+    assert loaded.stored == 3 and [f.path for f in loaded.failures] == ["more.jsonl#2"]
+    documents = api.export(tmp_path / "spark.db")["documents"]
+    assert sorted(d["url"] for d in documents) == sorted(
+        [*table.column("url").to_pylist(), "https://news.example/x"])

@@ -46,10 +46,8 @@ def load(folder: Path, db: Path | str, knowledge_dir: Path | None = None) -> Ing
 def spark(inputs: list[Path], out: Path, master: str | None = None,
           knowledge_dir: Path | None = None) -> Any:
     """Read, clean and extract with Apache Spark (`pip install 'dyadscope[spark]'`)."""
-    try:
-        from dyadscope.spark import run
-    except ImportError as error:
-        raise DyadscopeError(None, "spark", f"needs pyspark: {error}") from None
+    from dyadscope.spark import run
+
     return run(inputs, out, master, knowledge_dir)
 
 

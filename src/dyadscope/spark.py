@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,12 +42,19 @@ class SparkReport:
 
 
 def session(master: str | None = None, cores: int | None = None) -> Any:
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise DyadscopeError(None, "spark", "needs pyspark: pip install 'dyadscope[spark]'"
+                             ) from None
 
     from dyadscope.pipeline import ONE_THREAD
 
     for name, value in ONE_THREAD.items():  # one BLAS thread per Python worker
         os.environ.setdefault(name, value)
+    # local workers run this interpreter (with dyadscope), not whatever python3 is on PATH;
+    # on a cluster spark.pyspark.python or PYSPARK_PYTHON says which (docs/scale.md)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("dyadscope")
     for name, value in ONE_THREAD.items():
         builder = builder.config(f"spark.executorEnv.{name}", value)
@@ -55,6 +64,9 @@ def session(master: str | None = None, cores: int | None = None) -> Any:
         "spark.sql.session.timeZone", "UTC")
     if cores:
         builder = builder.config("spark.sql.shuffle.partitions", str(cores * 2))
+    if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
+        raise DyadscopeError(None, "spark", "needs Java 17 or newer (Debian: apt-get install "
+                             "default-jre-headless)")
     return builder.getOrCreate()
 
 
@@ -62,7 +74,7 @@ def run(inputs: list[Path], out: Path, master: str | None = None,
         knowledge_dir: Path | None = None) -> SparkReport:
     """Read, clean and extract `inputs` with Spark; write Parquet under `out`."""
     spark = session(master)
-    files = discover(inputs)
+    files = discover(inputs) + _parquet_files(inputs)  # ingest's order, then Parquet
     order = {str(path.resolve()): index for index, path in enumerate(files)}
     sidecars = {str(path.resolve()): _sidecar_record(path) for path in files}
     plain = [str(p.resolve()) for p in files if not p.name.lower().endswith(".parquet")]
@@ -89,6 +101,14 @@ def run(inputs: list[Path], out: Path, master: str | None = None,
     documents = results.filter(lambda r: r[0] == "ok").count()
     failures = results.filter(lambda r: r[0] == "failed").count()
     return SparkReport(len(files), documents, failures, out)
+
+
+def _parquet_files(inputs: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in inputs:  # a Parquet file named on its own is in discover's list already
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.parquet") if p.is_file())
+    return found
 
 
 def _sidecar_record(path: Path) -> dict[str, Any] | None:
