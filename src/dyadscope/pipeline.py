@@ -164,7 +164,7 @@ def load(folder: Path, store: Store, knowledge: Knowledge) -> IngestReport:
     if not (folder / EXTRACTIONS).is_dir():
         raise DyadscopeError(str(folder), "load", f"no {EXTRACTIONS}/ table from dyadscope spark")
     report = IngestReport(failures=read_failures(folder))
-    writer = Writer(store, knowledge)
+    writer = Writer(store, knowledge, place=False)
     identifier = run_id(knowledge, model_version())
     store.record_run(identifier, __version__, knowledge.version, model_version())
     seen: set[str] = set()

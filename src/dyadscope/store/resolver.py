@@ -69,10 +69,14 @@ class Writer:
     """Writes extractions; holds the entity index between documents of one run, and the
     blocks of events (type and country pair) the run's reports fell into."""
 
-    def __init__(self, store: Store, knowledge: Knowledge) -> None:
+    def __init__(self, store: Store, knowledge: Knowledge, place: bool = True) -> None:
+        """`place=False` stores each document's reports without joining them to events:
+        `recluster` forms the events of their blocks at the end of the run, as it would
+        anyway (a bulk load's shortcut; the events come out the same)."""
         self.store = store
         self.tables = StoreWriter(store)
         self.knowledge = knowledge
+        self.place = place
         rows = self.tables.entities()
         self.index = EntityIndex([EntityRecord(**row) for row in rows])
         self.known = {row["id"] for row in rows}  # entity ids in the index or seen stored
@@ -160,7 +164,8 @@ class Writer:
                    for candidate in extraction.events]
         for report in reports:
             self._save_report(document.id, report)
-        self._place(document.id, document.published, reports)
+        if self.place:
+            self._place(document.id, document.published, reports)
 
     def _resolved(self, candidate: EventCandidate, entity_of: dict[str, str],
                   text: str) -> Report:
@@ -311,10 +316,15 @@ class Writer:
             published = (PartialDate(head["published"], head["published_precision"])
                          if head["published"] else None)
             self._place(document_id, published, [_stored_report(row) for row in group])
-        for document_id in sorted(set(documents) | set(by_document)):
-            for row in self.tables.unlinked_quantities(document_id):
+        self._relink_quantities(set(documents) | set(by_document))
+
+    def _relink_quantities(self, documents: set[str]) -> None:
+        """Each number of these documents belongs to the event (smallest id) whose
+        evidence sentence holds it, among the events as they now stand."""
+        for document_id in sorted(documents):
+            for row in self.tables.quantities_of(document_id):
                 found = self.tables.event_around(document_id, row["start"], row["end"])
-                if found:
+                if found != row["event_id"]:
                     self.tables.link_quantity(document_id, row["start"], row["end"], found)
 
     def touched(self) -> set[str]:

@@ -233,11 +233,11 @@ class StoreWriter:
             "ORDER BY d.published IS NULL, d.published, r.document_id, r.start, r.rule",
             (kind, first, second, second, first))
 
-    def unlinked_quantities(self, document: str) -> list[Row]:
-        return self.store.rows('SELECT start, "end" FROM quantities WHERE document_id = ? '
-                               "AND event_id IS NULL", (document,))
+    def quantities_of(self, document: str) -> list[Row]:
+        return self.store.rows('SELECT start, "end", event_id FROM quantities '
+                               "WHERE document_id = ?", (document,))
 
-    def link_quantity(self, document: str, start: int, end: int, event: str) -> None:
+    def link_quantity(self, document: str, start: int, end: int, event: str | None) -> None:
         self.store.execute('UPDATE quantities SET event_id = ? WHERE document_id = ? AND '
                            'start = ? AND "end" = ?', (event, document, start, end))
 
