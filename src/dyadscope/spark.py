@@ -93,6 +93,11 @@ def run(inputs: list[Path], out: Path, master: str | None = None,
         rows = frame.rdd.zipWithIndex().map(
             lambda pair, index=index, name=Path(table).name: _table_record(pair, index, name))
         raws = raws.union(rows)
+    # binaryFile gives each small file a partition of its own: fewer, larger partitions
+    # let the pipeline fill its batches and spare a task per file
+    wanted = context.defaultParallelism * 4
+    if raws.getNumPartitions() > wanted:
+        raws = raws.coalesce(wanted)
     results = raws.mapPartitions(lambda items: _extract_partition(items, shared.value)).cache()
     _write(spark, results.filter(lambda r: r[0] == "ok").map(lambda r: r[1]), out / EXTRACTIONS,
            ("file", "record", "document", "month", "extraction"))
