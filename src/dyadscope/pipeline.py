@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyadscope import __version__
 from dyadscope.clean import clean
@@ -20,6 +20,9 @@ from dyadscope.knowledge import Knowledge
 from dyadscope.read import ReadFailure, discover, read_path
 from dyadscope.store.db import Store
 from dyadscope.types import Extraction, RawDocument
+
+if TYPE_CHECKING:
+    from dyadscope.store.resolver import Writer
 
 BATCH = 16
 # the Parquet tables of `dyadscope spark`, read back by `load`
@@ -146,7 +149,7 @@ def ingest(
     return report
 
 
-def _settle(writer: Any) -> None:
+def _settle(writer: Writer) -> None:
     """The run's global steps: its blocks of events formed again, then the happenings and
     search text of what it touched."""
     writer.recluster()

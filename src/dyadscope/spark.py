@@ -41,7 +41,7 @@ class SparkReport:
     out: Path
 
 
-def session(master: str | None = None, cores: int | None = None) -> Any:
+def session(master: str | None = None) -> Any:
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -62,8 +62,6 @@ def session(master: str | None = None, cores: int | None = None) -> Any:
         builder = builder.master(master)
     builder = builder.config("spark.ui.enabled", "false").config(
         "spark.sql.session.timeZone", "UTC")
-    if cores:
-        builder = builder.config("spark.sql.shuffle.partitions", str(cores * 2))
     if shutil.which("java") is None and "JAVA_HOME" not in os.environ:
         raise DyadscopeError(None, "spark", "needs Java 17 or newer (Debian: apt-get install "
                              "default-jre-headless)")

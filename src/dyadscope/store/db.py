@@ -51,15 +51,17 @@ def search_words(text: str | None) -> list[str]:
     return re.findall(r"[^\W_]+", fold(text))
 
 
+def each(param: str) -> str:
+    """The values of the JSON list of strings bound as `param`, as a subquery (SQLite's
+    spelling; the PostgreSQL dialect respells it)."""
+    return f"(SELECT value FROM json_each(:{param}))"
+
+
 class Dialect:
     """What SQLite spells its own way."""
 
     name = "sqlite"
     no_limit: int | None = -1
-
-    def id_list(self, param: str) -> str:
-        """A JSON list of strings bound as one parameter, as a subquery of its values."""
-        return f"(SELECT value FROM json_each(:{param}))"
 
     def group_concat(self, expression: str) -> str:
         return f"group_concat(DISTINCT {expression})"
@@ -82,9 +84,6 @@ class Dialect:
 class PostgresDialect(Dialect):
     name = "postgresql"
     no_limit = None
-
-    def id_list(self, param: str) -> str:
-        return f"(SELECT jsonb_array_elements_text(CAST(:{param} AS jsonb)))"
 
     def group_concat(self, expression: str) -> str:
         return f"string_agg(DISTINCT CAST({expression} AS text), ',')"
@@ -220,9 +219,6 @@ class Store:
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
         return [dict(row) for row in self.execute(sql, params)]
-
-    def id_list(self, param: str) -> str:
-        return self.dialect.id_list(param)
 
     def has_document(self, document_id: str) -> bool:
         row = self.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -370,9 +366,6 @@ class _Row(dict):
         if isinstance(key, int):
             return list(self.values())[key]
         return super().__getitem__(key)
-
-    def keys(self) -> Any:  # noqa: D102 - dict(row) reads keys() and __getitem__
-        return super().keys()
 
 
 def _is_database_error(error: Exception) -> bool:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyadscope.store.db import Dialect, Store, fold, search_words
+from dyadscope.store.db import Dialect, Store, each, fold, search_words
 
 LISTED = "id, source, url, title, outlet, language, published, published_precision"
 Actor = tuple[set[str], set[str]]
@@ -19,11 +19,6 @@ Actor = tuple[set[str], set[str]]
 def ids_json(ids: set[str] | list[str]) -> str:
     """A list of ids as one bound parameter, read back in SQL through json_each."""
     return json.dumps(sorted(ids) if isinstance(ids, set) else list(ids))
-
-
-def each(param: str) -> str:
-    """The values of the JSON list bound as `param` (PostgreSQL's dialect respells it)."""
-    return f"(SELECT value FROM json_each(:{param}))"
 
 
 # ---- documents ----

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from dyadscope.store.db import Store
+from dyadscope.store.db import Store, each
 
 Row = dict[str, Any]
 EVENT_COLUMNS = ("id", "type", "mode", "context", "source", "target", "source_country",
@@ -30,7 +30,7 @@ class StoreWriter:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.each = store.id_list("ids")
+        self.each = each("ids")
 
     def load(self, table: str, rows: list[tuple]) -> None:
         """Many rows into one table at once (bulk loads: benchmarks, loaders)."""
